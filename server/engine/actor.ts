@@ -1,0 +1,210 @@
+import type { Logger } from 'pino';
+import type { Command, CommandResult } from '../../shared/commands.ts';
+import { failure, type Ack, type ErrorBody } from '../../shared/errors.ts';
+import type { ProfileValues } from '../../shared/profile.ts';
+import type { SessionResult } from '../../shared/session.ts';
+import type { EventStore } from '../store/event-store.ts';
+import { VersionConflictError } from '../store/event-store.ts';
+import type { Connection } from './connection.ts';
+import { decide, decideDue, nextDeadline } from './decide.ts';
+import type { EventBody, StoredEvent } from './events.ts';
+import { ViewDelivery, type DeliveryTiming } from './delivery.ts';
+import { PresenceTracker } from './presence.ts';
+import { apply } from './reducer.ts';
+import { hashSecret, newMemberId, newSecret, sameSecret } from './secrets.ts';
+import { decideCohostJoin, decideJoin, refusedReason } from './sessions.ts';
+import type { WorkshopState } from './state.ts';
+
+export type ActorDeps = {
+  store: EventStore;
+  clock: () => number;
+  log: Logger;
+  videoEnabled: boolean;
+  timing: DeliveryTiming & { reconnectGraceMs: number; snapshotEvery: number };
+};
+
+type Decider = (state: WorkshopState) => { ok: true; events: EventBody[] } | { ok: false; error: ErrorBody };
+
+/**
+ * The one authority for one workshop. Commands run one at a time: decide (pure) → append to the
+ * store → apply (pure) → views. The caller's ack resolves only after the append is durable.
+ */
+export class WorkshopActor {
+  private queue: Promise<unknown> = Promise.resolve();
+  private tokenIndex = new Map<string, string>();
+  private deadlineTimer: NodeJS.Timeout | null = null;
+  private snapshotVersion: number;
+  private stopped = false;
+  readonly presence: PresenceTracker;
+  readonly delivery: ViewDelivery;
+
+  constructor(
+    private state: WorkshopState,
+    private readonly deps: ActorDeps,
+  ) {
+    this.snapshotVersion = state.version;
+    this.presence = new PresenceTracker(deps.timing.reconnectGraceMs);
+    this.delivery = new ViewDelivery(() => this.state, this.presence, deps.clock, deps.videoEnabled, deps.timing);
+    for (const m of Object.values(state.members)) this.tokenIndex.set(m.tokenHash, m.id);
+    this.presence.assumeRecentlySeen(
+      Object.values(state.members)
+        .filter((m) => m.status === 'admitted')
+        .map((m) => m.id),
+      deps.clock(),
+    );
+    this.armDeadline();
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  /** Read-only access for HTTP info pages and tests. */
+  get snapshot(): Readonly<WorkshopState> {
+    return this.state;
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------
+
+  join(input: { name: string; profile: ProfileValues; previousToken?: string }): Promise<Ack<SessionResult>> {
+    return this.serial(async () => {
+      const token = newSecret();
+      const previousId = input.previousToken ? this.tokenIndex.get(hashSecret(input.previousToken)) : undefined;
+      const joiner = { id: newMemberId(), name: input.name, profile: input.profile, tokenHash: hashSecret(token) };
+      const result = await this.execute((s) => decideJoin(s, joiner, previousId ? s.members[previousId] : undefined));
+      if (!result.ok) return result;
+      return { ok: true, data: { workshopId: this.id, memberId: joiner.id, role: 'participant', resumeToken: token } };
+    });
+  }
+
+  joinAsCohost(input: { cohostKey: string; name: string; profile: ProfileValues }): Promise<Ack<SessionResult>> {
+    return this.serial(async () => {
+      if (!sameSecret(input.cohostKey, this.state.cohostKey)) {
+        return failure('forbidden', 'This co-host link is not valid. Ask the host for a new one.');
+      }
+      const token = newSecret();
+      const joiner = { id: newMemberId(), name: input.name, profile: input.profile, tokenHash: hashSecret(token) };
+      const result = await this.execute((s) => decideCohostJoin(s, joiner));
+      if (!result.ok) return result;
+      return { ok: true, data: { workshopId: this.id, memberId: joiner.id, role: 'cohost', resumeToken: token } };
+    });
+  }
+
+  /** The same person coming back (reload, new connection): found by their resume token. */
+  resume(token: string, options: { hostOnly?: boolean } = {}): Ack<SessionResult> {
+    const memberId = this.tokenIndex.get(hashSecret(token));
+    const member = memberId ? this.state.members[memberId] : undefined;
+    if (!member || (options.hostOnly && member.role !== 'host')) {
+      return options.hostOnly
+        ? failure('forbidden', 'This host link is not valid for this workshop. Check you copied all of it.')
+        : failure('not_found', 'We could not find you in this workshop. Join again with the join link.');
+    }
+    const refused = refusedReason(member);
+    if (refused) return { ok: false, error: refused };
+    return { ok: true, data: { workshopId: this.id, memberId: member.id, role: member.role, resumeToken: token } };
+  }
+
+  attach(conn: Connection, memberId: string): void {
+    const wasOffline = this.presence.connect(memberId);
+    this.delivery.attach(conn, memberId);
+    if (wasOffline) this.delivery.presenceChanged(memberId);
+  }
+
+  detach(connId: string): void {
+    const memberId = this.delivery.detach(connId);
+    if (!memberId) return;
+    if (this.presence.disconnect(memberId, this.deps.clock())) {
+      this.delivery.presenceChanged(memberId);
+      // "reconnecting" turns into "left" after the grace period: tell the consoles then
+      setTimeout(() => {
+        if (!this.stopped && !this.presence.isOnline(memberId)) this.delivery.presenceChanged(memberId);
+      }, this.presence.grace + 50).unref();
+    }
+  }
+
+  refresh(connId: string): void {
+    this.delivery.sendWhole(connId);
+  }
+
+  // ---- commands -------------------------------------------------------------------------------
+
+  command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
+    return this.serial(async () => {
+      const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock()));
+      return result.ok ? { ok: true, data: { version: this.state.version } } : result;
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.delivery.stop();
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Runs `task` after every earlier task of this workshop has finished. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Decide against the current state and make the events durable. If another writer moved the log
+   * on (a second node, later), catch up and decide again.
+   */
+  private async execute(decider: Decider): Promise<{ ok: true } | { ok: false; error: ErrorBody }> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const decision = decider(this.state);
+      if (!decision.ok) return decision;
+      if (decision.events.length === 0) return { ok: true };
+      try {
+        const stored = await this.deps.store.append(this.id, this.state.version, decision.events, this.deps.clock());
+        this.applyStored(stored);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof VersionConflictError) {
+          this.applyStored(await this.deps.store.read(this.id, this.state.version));
+          continue;
+        }
+        this.deps.log.error({ err: error, workshopId: this.id }, 'append failed');
+        return failure('server_error', 'The server could not save that. Please try again in a moment.');
+      }
+    }
+    return failure('conflict', 'The workshop changed while you were doing that. Please try again.');
+  }
+
+  private applyStored(stored: readonly StoredEvent[]): void {
+    if (stored.length === 0) return;
+    for (const event of stored) {
+      this.state = apply(this.state, event);
+      if (event.type === 'member.joined') this.tokenIndex.set(event.member.tokenHash, event.member.id);
+    }
+    this.delivery.eventsApplied(stored);
+    this.armDeadline();
+    if (this.state.version - this.snapshotVersion >= this.deps.timing.snapshotEvery) {
+      this.snapshotVersion = this.state.version;
+      this.deps.store.saveSnapshot(this.id, this.state).catch((err: unknown) => {
+        this.deps.log.warn({ err, workshopId: this.id }, 'snapshot failed; the log still has everything');
+      });
+    }
+  }
+
+  /** One timer per workshop, for the earliest deadline in its state. Passed deadlines fire at once. */
+  private armDeadline(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+    const at = nextDeadline(this.state);
+    if (at === null || this.stopped) return;
+    const wait = Math.min(Math.max(0, at - this.deps.clock()), 2 ** 31 - 1);
+    this.deadlineTimer = setTimeout(() => {
+      this.deadlineTimer = null;
+      void this.serial(async () => {
+        const result = await this.execute((s) => ({ ok: true, events: decideDue(s, this.deps.clock()) }));
+        // a deadline that is not due yet (clock drift) is simply re-armed
+        if (result.ok) this.armDeadline();
+      });
+    }, wait);
+  }
+}

@@ -1,0 +1,288 @@
+import type { Notice } from '../../shared/views.ts';
+import type { Connection } from './connection.ts';
+import type { StoredEvent } from './events.ts';
+import type { PresenceTracker } from './presence.ts';
+import { isFacilitator, type Member, type WorkshopState } from './state.ts';
+import { consolePatch, consoleView, participantShared, participantView, type Extras } from './views.ts';
+
+type Audience = 'participant' | 'console';
+
+type Attached = {
+  conn: Connection;
+  memberId: string;
+  audience: Audience | null;
+  countsKey: string;
+  /** Workshop version of the last participant view sent, to skip sending the same view twice. */
+  sentVersion: number;
+};
+
+export type DeliveryTiming = {
+  /** Facilitator consoles get at most one patch per this many ms, however many changes happen. */
+  consoleIntervalMs: number;
+  /** Changes only to counts ("34 people here") reach participants at most this often. */
+  countsIntervalMs: number;
+};
+
+const audienceFor = (m: Member): Audience =>
+  isFacilitator(m.role) && m.status === 'admitted' ? 'console' : 'participant';
+
+/**
+ * Turns state changes into per-audience views and sends them, coalesced:
+ * - things every participant sees (announcement, timer, "now") go out on the next tick to all;
+ * - a change to one person (their hand, being admitted) goes to that person only;
+ * - counts go out lazily, at most once per `countsIntervalMs`;
+ * - consoles get patches with only the members that changed, at most once per `consoleIntervalMs`.
+ */
+export class ViewDelivery {
+  private attached = new Map<string, Attached>();
+  private byMember = new Map<string, Set<string>>();
+
+  private allParticipantsNow = false;
+  private participantsNow = new Set<string>();
+  private immediateArmed = false;
+
+  private consoleDirty = false;
+  private consoleMembers = new Set<string>();
+  private consoleTimer: NodeJS.Timeout | null = null;
+  private lastConsoleFlush = 0;
+  private consoleSeq = 0;
+
+  private countsTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly getState: () => WorkshopState,
+    private readonly presence: PresenceTracker,
+    private readonly clock: () => number,
+    private readonly videoEnabled: boolean,
+    private readonly timing: DeliveryTiming,
+  ) {}
+
+  get connectionCount(): number {
+    return this.attached.size;
+  }
+
+  connectionsOf(memberId: string): number {
+    return this.byMember.get(memberId)?.size ?? 0;
+  }
+
+  /** A device joins: it gets a whole view at once. */
+  attach(conn: Connection, memberId: string): void {
+    this.attached.set(conn.id, { conn, memberId, audience: null, countsKey: '', sentVersion: -1 });
+    let set = this.byMember.get(memberId);
+    if (!set) this.byMember.set(memberId, (set = new Set()));
+    set.add(conn.id);
+    this.sendWhole(conn.id);
+  }
+
+  detach(connId: string): string | null {
+    const a = this.attached.get(connId);
+    if (!a) return null;
+    this.attached.delete(connId);
+    const set = this.byMember.get(a.memberId);
+    set?.delete(connId);
+    if (set && set.size === 0) this.byMember.delete(a.memberId);
+    return a.memberId;
+  }
+
+  /** Sends a whole view of the right kind to one connection (on attach and on "refresh"). */
+  sendWhole(connId: string): void {
+    const a = this.attached.get(connId);
+    const state = this.getState();
+    const member = a && state.members[a.memberId];
+    if (!a || !member) return;
+    a.audience = audienceFor(member);
+    if (a.audience === 'console') {
+      a.conn.send('console', consoleView(state, member, this.consoleSeq, this.extras()));
+    } else {
+      const shared = participantShared(state, this.extras());
+      a.countsKey = countsKey(shared);
+      a.sentVersion = state.version;
+      a.conn.send('view', participantView(shared, state, member));
+    }
+  }
+
+  /** Works out who needs to hear about these events. */
+  eventsApplied(events: readonly StoredEvent[]): void {
+    for (const e of events) {
+      switch (e.type) {
+        case 'workshop.created':
+        case 'announcement.set':
+        case 'now.set':
+        case 'timer.started':
+        case 'timer.paused':
+        case 'timer.resumed':
+        case 'timer.adjusted':
+        case 'timer.stopped':
+        case 'timer.ended':
+          this.allParticipantsNow = true;
+          this.consoleDirty = true;
+          break;
+        case 'waitingRoom.set':
+        case 'lock.set':
+          this.consoleDirty = true;
+          break;
+        case 'member.joined':
+          this.memberChanged(e.member.id);
+          break;
+        case 'member.admitted':
+          for (const id of e.memberIds) this.memberChanged(id);
+          break;
+        case 'member.declined':
+        case 'member.removed':
+        case 'member.readmitted':
+          this.memberChanged(e.memberId);
+          this.handsMoved();
+          break;
+        case 'member.roleChanged':
+          this.memberChanged(e.memberId);
+          this.handsMoved();
+          break;
+        case 'hand.raised':
+          this.memberChanged(e.memberId);
+          break;
+        case 'hand.lowered':
+        case 'hands.cleared':
+          // everyone behind in the queue moves up a place
+          this.handsMoved();
+          if (e.type === 'hand.lowered') this.memberChanged(e.memberId);
+          else this.allParticipantsNow = true;
+          break;
+      }
+    }
+    this.schedule();
+  }
+
+  /** Presence changed (connect, drop, left): consoles and counts only. */
+  presenceChanged(memberId: string): void {
+    this.consoleMembers.add(memberId);
+    this.consoleDirty = true;
+    this.armCounts();
+    this.schedule();
+  }
+
+  /** Sends a one-off notice to all of a person's devices. */
+  notify(memberId: string, notice: Notice): void {
+    for (const id of this.byMember.get(memberId) ?? []) this.attached.get(id)?.conn.send('notice', notice);
+  }
+
+  stop(): void {
+    if (this.consoleTimer) clearTimeout(this.consoleTimer);
+    if (this.countsTimer) clearTimeout(this.countsTimer);
+    this.consoleTimer = this.countsTimer = null;
+  }
+
+  private memberChanged(memberId: string): void {
+    this.participantsNow.add(memberId);
+    this.consoleMembers.add(memberId);
+    this.consoleDirty = true;
+    this.armCounts();
+  }
+
+  private handsMoved(): void {
+    for (const h of this.getState().hands) this.participantsNow.add(h.memberId);
+    this.consoleDirty = true;
+  }
+
+  private extras(): Extras {
+    const state = this.getState();
+    const now = this.clock();
+    let presentCount = 0;
+    for (const m of Object.values(state.members)) {
+      if (m.status === 'admitted' && this.presence.of(m.id, now) !== 'left') presentCount++;
+    }
+    return { presenceOf: (id) => this.presence.of(id, now), presentCount, videoEnabled: this.videoEnabled };
+  }
+
+  private schedule(): void {
+    if ((this.allParticipantsNow || this.participantsNow.size) && !this.immediateArmed) {
+      this.immediateArmed = true;
+      setImmediate(() => this.flushParticipants());
+    }
+    if (this.consoleDirty && !this.consoleTimer) {
+      const wait = Math.max(0, this.lastConsoleFlush + this.timing.consoleIntervalMs - this.clock());
+      this.consoleTimer = setTimeout(() => this.flushConsoles(), wait);
+    }
+  }
+
+  private armCounts(): void {
+    if (this.countsTimer) return;
+    this.countsTimer = setTimeout(() => this.flushCounts(), this.timing.countsIntervalMs);
+    this.countsTimer.unref?.();
+  }
+
+  private flushParticipants(): void {
+    this.immediateArmed = false;
+    const state = this.getState();
+    const shared = participantShared(state, this.extras());
+    const key = countsKey(shared);
+    const targets = this.allParticipantsNow ? this.attached.keys() : this.connectionsFor(this.participantsNow);
+    this.allParticipantsNow = false;
+    this.participantsNow = new Set();
+    for (const connId of targets) this.sendParticipant(connId, state, shared, key);
+  }
+
+  private flushCounts(): void {
+    this.countsTimer = null;
+    const state = this.getState();
+    const shared = participantShared(state, this.extras());
+    const key = countsKey(shared);
+    for (const [connId, a] of this.attached) if (a.countsKey !== key) this.sendParticipant(connId, state, shared, key);
+  }
+
+  private sendParticipant(connId: string, state: WorkshopState, shared: ReturnType<typeof participantShared>, key: string) {
+    const a = this.attached.get(connId);
+    const member = a && state.members[a.memberId];
+    if (!a || !member) return;
+    const audience = audienceFor(member);
+    if (audience === 'console') {
+      // a participant just became a co-host: switch this device to the console
+      if (a.audience !== 'console') this.sendWhole(connId);
+      return;
+    }
+    if (a.audience === 'participant' && a.sentVersion === state.version && a.countsKey === key) return;
+    a.audience = 'participant';
+    a.countsKey = key;
+    a.sentVersion = state.version;
+    a.conn.send('view', participantView(shared, state, member));
+    if (member.status === 'removed' || member.status === 'declined') {
+      a.conn.send('notice', {
+        kind: member.status,
+        message:
+          member.status === 'removed'
+            ? 'You were removed from this workshop. If you think this is a mistake, contact the facilitator.'
+            : 'The host did not let you into this workshop. Contact the facilitator if you expected to join.',
+      });
+      a.conn.close();
+    }
+  }
+
+  private flushConsoles(): void {
+    this.consoleTimer = null;
+    if (!this.consoleDirty) return;
+    this.lastConsoleFlush = this.clock();
+    this.consoleSeq += 1;
+    const state = this.getState();
+    const extras = this.extras();
+    const patch = consolePatch(state, this.consoleSeq, this.consoleMembers, extras.presenceOf);
+    this.consoleDirty = false;
+    this.consoleMembers = new Set();
+    for (const [connId, a] of this.attached) {
+      const member = state.members[a.memberId];
+      if (!member || audienceFor(member) !== 'console') {
+        // a co-host who became a participant again gets a participant view
+        if (a.audience === 'console') this.sendWhole(connId);
+        continue;
+      }
+      if (a.audience !== 'console') this.sendWhole(connId);
+      else a.conn.send('console.patch', patch);
+    }
+  }
+
+  private *connectionsFor(memberIds: Set<string>): Iterable<string> {
+    for (const id of memberIds) yield* this.byMember.get(id) ?? [];
+  }
+}
+
+function countsKey(shared: ReturnType<typeof participantShared>): string {
+  return `${shared.counts.present}|${shared.counts.hands}|${shared.facilitators.map((f) => f.id).join(',')}`;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ProfileField, ProfileValues } from '../../shared/profile.ts';
+import { Role } from '../../shared/session.ts';
+
+/**
+ * Durable facts about a workshop. Events are the log; state is `events.reduce(apply)`.
+ * Never change the meaning of an existing event type: add a new one instead.
+ */
+const MemberRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  profile: ProfileValues,
+  /** sha256 of the member's resume token: the token itself is never stored. */
+  tokenHash: z.string(),
+  status: z.enum(['waiting', 'admitted']),
+});
+
+export const EventBody = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('workshop.created'),
+    id: z.string(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    profileFields: z.array(ProfileField),
+    cohostKey: z.string(),
+    waitingRoom: z.boolean(),
+    host: MemberRecord,
+  }),
+  z.object({ type: z.literal('member.joined'), member: MemberRecord }),
+  z.object({ type: z.literal('member.admitted'), memberIds: z.array(z.string()) }),
+  z.object({ type: z.literal('member.declined'), memberId: z.string() }),
+  z.object({ type: z.literal('member.removed'), memberId: z.string() }),
+  z.object({ type: z.literal('member.readmitted'), memberId: z.string() }),
+  z.object({ type: z.literal('member.roleChanged'), memberId: z.string(), role: Role }),
+  z.object({ type: z.literal('hand.raised'), memberId: z.string() }),
+  z.object({ type: z.literal('hand.lowered'), memberId: z.string() }),
+  z.object({ type: z.literal('hands.cleared') }),
+  z.object({ type: z.literal('announcement.set'), text: z.string() }),
+  z.object({ type: z.literal('now.set'), text: z.string() }),
+  z.object({ type: z.literal('timer.started'), endsAt: z.number(), durationMs: z.number(), label: z.string() }),
+  z.object({ type: z.literal('timer.paused'), remainingMs: z.number() }),
+  z.object({ type: z.literal('timer.resumed'), endsAt: z.number() }),
+  /** Either a new deadline (running) or a new remainder (paused); durationMs grows or shrinks with it. */
+  z.object({
+    type: z.literal('timer.adjusted'),
+    endsAt: z.number().optional(),
+    remainingMs: z.number().optional(),
+    durationMs: z.number(),
+  }),
+  z.object({ type: z.literal('timer.stopped') }),
+  z.object({ type: z.literal('timer.ended') }),
+  z.object({ type: z.literal('waitingRoom.set'), enabled: z.boolean() }),
+  z.object({ type: z.literal('lock.set'), locked: z.boolean() }),
+]);
+export type EventBody = z.infer<typeof EventBody>;
+export type EventType = EventBody['type'];
+
+/** An event as stored: its place in the workshop's log and when it happened (server epoch ms). */
+export type StoredEvent = EventBody & { seq: number; at: number };
+export type MemberRecord = z.infer<typeof MemberRecord>;

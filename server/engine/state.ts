@@ -1,0 +1,61 @@
+import type { ProfileField, ProfileValues } from '../../shared/profile.ts';
+import type { Role } from '../../shared/session.ts';
+import type { MemberStatus } from '../../shared/views.ts';
+
+export type Member = {
+  id: string;
+  name: string;
+  role: Role;
+  profile: ProfileValues;
+  tokenHash: string;
+  status: MemberStatus;
+  joinedAt: number;
+};
+
+export type TimerState =
+  | { state: 'running'; endsAt: number; durationMs: number; label: string }
+  | { state: 'paused'; remainingMs: number; durationMs: number; label: string }
+  | { state: 'ended'; endedAt: number; durationMs: number; label: string };
+
+/** Everything the log says about one workshop. Plain data: snapshots are this, as JSON. */
+export type WorkshopState = {
+  id: string;
+  version: number;
+  code: string;
+  title: string;
+  description: string;
+  profileFields: ProfileField[];
+  cohostKey: string;
+  createdAt: number;
+  updatedAt: number;
+  hostId: string;
+  settings: { waitingRoom: boolean; locked: boolean };
+  /** Insertion order is join order. */
+  members: Record<string, Member>;
+  /** Raised hands, first raised first. */
+  hands: { memberId: string; raisedAt: number }[];
+  announcement: { text: string; at: number } | null;
+  now: string;
+  timer: TimerState | null;
+};
+
+export const EMPTY_STATE: WorkshopState = {
+  id: '',
+  version: 0,
+  code: '',
+  title: '',
+  description: '',
+  profileFields: [],
+  cohostKey: '',
+  createdAt: 0,
+  updatedAt: 0,
+  hostId: '',
+  settings: { waitingRoom: false, locked: false },
+  members: {},
+  hands: [],
+  announcement: null,
+  now: '',
+  timer: null,
+};
+
+export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';

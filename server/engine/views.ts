@@ -1,0 +1,110 @@
+import { formatJoinCode } from '../../shared/ids.ts';
+import type { ConsoleMember, ConsolePatch, ConsoleView, ParticipantView, Presence } from '../../shared/views.ts';
+import { isFacilitator, type Member, type WorkshopState } from './state.ts';
+
+/** Projections of the state for each audience. Pure: presence and video status are passed in. */
+
+export type PresenceOf = (memberId: string) => Presence;
+
+export type Extras = { presenceOf: PresenceOf; presentCount: number; videoEnabled: boolean };
+
+/** The parts every participant's view shares, computed once per delivery and reused for each person. */
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand'>;
+
+export function participantShared(state: WorkshopState, extras: Extras): ParticipantShared {
+  const facilitators: ParticipantView['facilitators'] = [];
+  for (const m of Object.values(state.members)) {
+    if (isFacilitator(m.role) && m.status === 'admitted' && facilitators.length < 20) {
+      facilitators.push({ id: m.id, name: m.name, role: m.role });
+    }
+  }
+  return {
+    kind: 'participant',
+    version: state.version,
+    workshop: { id: state.id, title: state.title, description: state.description, code: formatJoinCode(state.code) },
+    now: state.now,
+    announcement: state.announcement,
+    timer: state.timer,
+    counts: { present: extras.presentCount, hands: state.hands.length },
+    facilitators,
+    video: { enabled: extras.videoEnabled },
+  };
+}
+
+export function participantView(shared: ParticipantShared, state: WorkshopState, member: Member): ParticipantView {
+  const inside = member.status === 'admitted';
+  const position = inside ? state.hands.findIndex((h) => h.memberId === member.id) : -1;
+  const me = { id: member.id, name: member.name, role: member.role, status: member.status };
+  if (!inside) {
+    // Waiting, removed or declined people see the workshop's name and their own status, nothing more.
+    return {
+      ...shared,
+      me,
+      now: '',
+      announcement: null,
+      timer: null,
+      counts: { present: 0, hands: 0 },
+      facilitators: [],
+      hand: { raised: false, position: null },
+    };
+  }
+  return { ...shared, me, hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null } };
+}
+
+export function consoleMember(state: WorkshopState, member: Member, presenceOf: PresenceOf): ConsoleMember {
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    status: member.status,
+    presence: presenceOf(member.id),
+    profile: member.profile,
+    joinedAt: member.joinedAt,
+    handRaisedAt: state.hands.find((h) => h.memberId === member.id)?.raisedAt ?? null,
+  };
+}
+
+function consoleShared(state: WorkshopState, seq: number) {
+  return {
+    version: state.version,
+    seq,
+    settings: { ...state.settings },
+    now: state.now,
+    announcement: state.announcement,
+    timer: state.timer,
+    hands: state.hands,
+  };
+}
+
+export function consoleView(state: WorkshopState, viewer: Member, seq: number, extras: Extras): ConsoleView {
+  return {
+    kind: 'console',
+    ...consoleShared(state, seq),
+    workshop: {
+      id: state.id,
+      title: state.title,
+      description: state.description,
+      code: formatJoinCode(state.code),
+      createdAt: state.createdAt,
+      profileFields: state.profileFields,
+      cohostKey: state.cohostKey,
+    },
+    me: { id: viewer.id, name: viewer.name, role: viewer.role },
+    members: Object.values(state.members).map((m) => consoleMember(state, m, extras.presenceOf)),
+    video: { enabled: extras.videoEnabled },
+  };
+}
+
+export function consolePatch(
+  state: WorkshopState,
+  seq: number,
+  changedMemberIds: Iterable<string>,
+  presenceOf: PresenceOf,
+): ConsolePatch {
+  const members: ConsoleMember[] = [];
+  for (const id of changedMemberIds) {
+    const m = state.members[id];
+    if (m) members.push(consoleMember(state, m, presenceOf));
+  }
+  return { kind: 'console.patch', ...consoleShared(state, seq), members };
+}

@@ -1,0 +1,185 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { COMMAND_TYPES, Command } from '../../shared/commands.ts';
+import { failure, type Ack } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { SessionRequest, type SessionResult } from '../../shared/session.ts';
+import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/socket.ts';
+import type { WorkshopActor } from '../engine/actor.ts';
+import type { Connection } from '../engine/connection.ts';
+import type { Engine } from '../engine/engine.ts';
+import { SocketRateLimit } from './rate-limit.ts';
+
+type IndabaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type Session = { actor: WorkshopActor; memberId: string };
+
+/** A reply function that is safe to call whatever the client sent as its last argument. */
+function replyOf(candidate: unknown): (result: Ack<unknown>) => void {
+  return typeof candidate === 'function' ? (candidate as (r: Ack<unknown>) => void) : () => undefined;
+}
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue?.message ?? 'invalid message'}`;
+}
+
+/**
+ * The transport edge: Socket.IO in, engine calls, views out. Every inbound payload is parsed with
+ * its zod schema; anything else gets `{ok:false}` and changes nothing.
+ */
+export function attachRealtime(httpServer: HttpServer, engine: Engine, log: Logger, clock: () => number): Server {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    maxHttpBufferSize: LIMITS.payloadBytes,
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    serveClient: false,
+  });
+  const limits = new SocketRateLimit();
+
+  io.on('connection', (raw) => {
+    const socket = raw as IndabaSocket;
+    let session: Session | null = null;
+    let sessionPending = false;
+
+    const connection: Connection = {
+      id: socket.id,
+      send: (event, ...args) => socket.emit(event, ...args),
+      close: () => socket.disconnect(true),
+    };
+
+    /** Rate limit, then run; errors become a refusal for this person, never a crash for everyone. */
+    const guarded =
+      (handler: (reply: (r: Ack<unknown>) => void, args: unknown[]) => Promise<void> | void) =>
+      async (...args: unknown[]) => {
+        const reply = replyOf(args[args.length - 1]);
+        const verdict = await limits.check(socket.id);
+        if (verdict === 'disconnect') {
+          log.warn({ socket: socket.id }, 'socket disconnected for flooding');
+          socket.emit('notice', { kind: 'rate_limited', message: 'Too many messages: you were disconnected. Reload the page to continue.' });
+          socket.disconnect(true);
+          return;
+        }
+        if (verdict === 'slow') {
+          reply(failure('rate_limited', 'You are sending messages too fast. Wait a second and try again.'));
+          return;
+        }
+        try {
+          await handler(reply, args);
+        } catch (error) {
+          log.error({ err: error, socket: socket.id }, 'handler failed');
+          reply(failure('server_error', 'Something went wrong on the server. Please try again.'));
+        }
+      };
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
+      replyOf(args[args.length - 1])(
+        failure('unknown_event', `The server does not understand "${String(event).slice(0, 40)}". Reload the page to update the app.`),
+      );
+    });
+
+    socket.on(
+      'session',
+      guarded(async (reply, [payload]) => {
+        if (session || sessionPending) {
+          reply(failure('conflict', 'This connection has already joined. Reload the page to join again.'));
+          return;
+        }
+        const parsed = SessionRequest.safeParse(payload);
+        if (!parsed.success) {
+          reply(failure('bad_request', describeIssue(parsed.error)));
+          return;
+        }
+        sessionPending = true;
+        try {
+          const request = parsed.data;
+          const actor =
+            request.type === 'join' ? await engine.findByCode(request.code) : await engine.get(request.workshopId);
+          if (!actor) {
+            reply(failure('not_found', 'There is no workshop with that code or link. Check it with the facilitator.'));
+            return;
+          }
+          let result: Ack<SessionResult>;
+          switch (request.type) {
+            case 'join':
+              result = await actor.join(request);
+              break;
+            case 'cohost':
+              result = await actor.joinAsCohost(request);
+              break;
+            case 'resume':
+              result = actor.resume(request.token);
+              break;
+            case 'host':
+              result = actor.resume(request.hostKey, { hostOnly: true });
+              break;
+          }
+          if (!result.ok || !socket.connected) {
+            reply(result);
+            return;
+          }
+          session = { actor, memberId: result.data.memberId };
+          // ack first, so the client knows who it is before its first view arrives
+          reply(result);
+          actor.attach(connection, result.data.memberId);
+        } finally {
+          sessionPending = false;
+        }
+      }),
+    );
+
+    socket.on(
+      'command',
+      guarded(async (reply, [payload]) => {
+        if (!session) {
+          reply(failure('not_joined', 'Join the workshop first. Reload the page if this keeps happening.'));
+          return;
+        }
+        const parsed = Command.safeParse(payload);
+        const type = (payload as { type?: unknown } | null)?.type;
+        if (!parsed.success && !(COMMAND_TYPES as readonly unknown[]).includes(type)) {
+          reply(failure('bad_request', `Unknown command "${String(type).slice(0, 40)}". Reload the page to update the app.`));
+          return;
+        }
+        if (!parsed.success) {
+          reply(failure('bad_request', describeIssue(parsed.error)));
+          return;
+        }
+        reply(await session.actor.command(session.memberId, parsed.data));
+      }),
+    );
+
+    socket.on(
+      'clock',
+      guarded((reply, [t0]) => {
+        if (typeof t0 !== 'number' || !Number.isFinite(t0)) {
+          reply(failure('bad_request', 'A clock sample needs the sending time as a number.'));
+          return;
+        }
+        reply({ ok: true, data: { t0, server: clock() } });
+      }),
+    );
+
+    socket.on(
+      'refresh',
+      guarded((reply) => {
+        if (!session) {
+          reply(failure('not_joined', 'Join the workshop first.'));
+          return;
+        }
+        session.actor.refresh(socket.id);
+        reply({ ok: true, data: { version: session.actor.snapshot.version } });
+      }),
+    );
+
+    socket.on('disconnect', () => {
+      limits.forget(socket.id);
+      session?.actor.detach(socket.id);
+      session = null;
+    });
+  });
+
+  return io;
+}

@@ -1,0 +1,106 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Server } from 'socket.io';
+import { loadConfig, type Config } from './config.ts';
+import { Engine } from './engine/engine.ts';
+import { createHttpApp } from './http/app.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
+import { SqliteEventStore } from './store/sqlite-store.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export type StartOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  dataFile: string;
+  createPassword?: string;
+  logLevel?: string;
+  clientDir?: string;
+  /** Overrides of any other setting, as environment variable names (e.g. RECONNECT_GRACE_SECONDS). */
+  env?: Record<string, string>;
+  clock?: () => number;
+};
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  engine: Engine;
+  io: Server;
+  log: Logger;
+  close(): Promise<void>;
+};
+
+/** Builds and starts the whole server. Used by main.ts, the demo, and the tests. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config: Config = loadConfig({
+    ...options.env,
+    PORT: String(options.port ?? 0),
+    HOST: options.host ?? '127.0.0.1',
+    DATA_FILE: options.dataFile,
+    CREATE_PASSWORD: options.createPassword ?? options.env?.CREATE_PASSWORD ?? '',
+    LOG_LEVEL: options.logLevel ?? options.env?.LOG_LEVEL ?? 'silent',
+  });
+  return startWithConfig(config, { clientDir: options.clientDir, clock: options.clock });
+}
+
+export async function startWithConfig(
+  config: Config,
+  extra: { clientDir?: string | undefined; clock?: (() => number) | undefined } = {},
+): Promise<RunningServer> {
+  const log = pino({ level: config.LOG_LEVEL, base: { app: 'indaba' } });
+  const clock = extra.clock ?? Date.now;
+  const store = new SqliteEventStore(config.DATA_FILE, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const engine = new Engine({
+    store,
+    clock,
+    log,
+    videoEnabled: Boolean(config.LIVEKIT_URL),
+    timing: {
+      consoleIntervalMs: 100,
+      countsIntervalMs: 1_000,
+      reconnectGraceMs: config.RECONNECT_GRACE_SECONDS * 1000,
+      snapshotEvery: 200,
+    },
+  });
+  const restored = await engine.restoreActive(clock() - config.RESTORE_DAYS * 24 * 3600 * 1000);
+
+  const app = createHttpApp({
+    engine,
+    store,
+    log,
+    createPassword: config.CREATE_PASSWORD,
+    livekitUrl: config.LIVEKIT_URL,
+    trustProxy: config.TRUST_PROXY,
+    clientDir: extra.clientDir ?? path.resolve(here, '../dist/client'),
+  });
+  const server = http.createServer(app);
+  const io = attachRealtime(server, engine, log, clock);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${shownHost}:${port}`;
+  log.info({ url, restored, dataFile: config.DATA_FILE, video: Boolean(config.LIVEKIT_URL) }, 'indaba listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    engine,
+    io,
+    log,
+    close: () =>
+      (closing ??= (async () => {
+        await engine.stop();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections();
+        await store.close();
+      })()),
+  };
+}

@@ -1,0 +1,12 @@
+export * from './limits.ts';
+export * from './ids.ts';
+export * from './profile.ts';
+export * from './errors.ts';
+export * from './commands.ts';
+export * from './session.ts';
+export * from './timer.ts';
+export * from './clock.ts';
+export * from './views.ts';
+export * from './http.ts';
+export type * from './socket.ts';
+export { CLIENT_EVENTS } from './socket.ts';

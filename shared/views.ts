@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { MemberId, WorkshopId } from './ids.ts';
+import { ProfileField, ProfileValues } from './profile.ts';
+import { Role } from './session.ts';
+import { TimerView } from './timer.ts';
+
+/**
+ * Views are whole snapshots for one audience. `version` is the workshop's event count when the view
+ * was made: a client ignores a view older than the one it has.
+ */
+
+export const MemberStatus = z.enum(['waiting', 'admitted', 'declined', 'removed']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** online: connected now; reconnecting: dropped recently and expected back; left: gone for a while. */
+export const Presence = z.enum(['online', 'reconnecting', 'left']);
+export type Presence = z.infer<typeof Presence>;
+
+export const Announcement = z.object({ text: z.string(), at: z.number() });
+export type Announcement = z.infer<typeof Announcement>;
+
+export const VideoStatus = z.object({ enabled: z.boolean() });
+
+/**
+ * What one participant sees. Its size must not grow with the workshop: counts, not rosters
+ * (facilitators are listed, and there are only a few of them).
+ */
+export const ParticipantView = z.object({
+  kind: z.literal('participant'),
+  version: z.number().int(),
+  workshop: z.object({ id: WorkshopId, title: z.string(), description: z.string(), code: z.string() }),
+  me: z.object({ id: MemberId, name: z.string(), role: Role, status: MemberStatus }),
+  now: z.string(),
+  announcement: Announcement.nullable(),
+  timer: TimerView.nullable(),
+  hand: z.object({ raised: z.boolean(), position: z.number().int().nullable() }),
+  counts: z.object({ present: z.number().int(), hands: z.number().int() }),
+  facilitators: z.array(z.object({ id: MemberId, name: z.string(), role: Role })).max(20),
+  video: VideoStatus,
+});
+export type ParticipantView = z.infer<typeof ParticipantView>;
+
+export const ConsoleMember = z.object({
+  id: MemberId,
+  name: z.string(),
+  role: Role,
+  status: MemberStatus,
+  presence: Presence,
+  profile: ProfileValues,
+  joinedAt: z.number(),
+  handRaisedAt: z.number().nullable(),
+});
+export type ConsoleMember = z.infer<typeof ConsoleMember>;
+
+export const ConsoleSettings = z.object({ waitingRoom: z.boolean(), locked: z.boolean() });
+
+/** The parts of the console that are small, resent whole in every patch. */
+export const ConsoleShared = z.object({
+  version: z.number().int(),
+  /** Increases with every console message on this connection; a gap means "ask for a fresh view". */
+  seq: z.number().int(),
+  settings: ConsoleSettings,
+  now: z.string(),
+  announcement: Announcement.nullable(),
+  timer: TimerView.nullable(),
+  /** Raised hands, first raised first. */
+  hands: z.array(z.object({ memberId: MemberId, raisedAt: z.number() })),
+});
+
+/** The facilitator console: the whole picture. Sent whole on connect and on request. */
+export const ConsoleView = ConsoleShared.extend({
+  kind: z.literal('console'),
+  workshop: z.object({
+    id: WorkshopId,
+    title: z.string(),
+    description: z.string(),
+    code: z.string(),
+    createdAt: z.number(),
+    profileFields: z.array(ProfileField),
+    /** Only hosts and co-hosts see this, to invite more co-hosts. */
+    cohostKey: z.string(),
+  }),
+  me: z.object({ id: MemberId, name: z.string(), role: Role }),
+  members: z.array(ConsoleMember),
+  video: VideoStatus,
+});
+export type ConsoleView = z.infer<typeof ConsoleView>;
+
+/**
+ * Coalesced changes to the console since message `seq - 1`: whole small parts, and only the members
+ * that changed. A join storm of 1,000 people becomes a few patches, not 1,000 rosters.
+ */
+export const ConsolePatch = ConsoleShared.extend({
+  kind: z.literal('console.patch'),
+  members: z.array(ConsoleMember),
+});
+export type ConsolePatch = z.infer<typeof ConsolePatch>;
+
+/** One-off messages that are not state: e.g. "you were removed". */
+export const Notice = z.object({
+  kind: z.enum(['removed', 'declined', 'admitted', 'role_changed', 'rate_limited', 'workshop_gone']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof Notice>;
