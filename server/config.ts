@@ -20,6 +20,8 @@ export const ConfigSchema = z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
+    /** Messages one socket may send per second before it is slowed (and, if it keeps on, disconnected). */
+    SOCKET_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
     RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     RESTORE_DAYS: z.coerce.number().int().min(0).max(365).default(2),
     LIVEKIT_URL: optionalText.pipe(z.url({ protocol: /^wss?|https?$/ }).optional()),

@@ -78,7 +78,7 @@ export async function startWithConfig(
     clientDir: extra.clientDir ?? path.resolve(here, '../dist/client'),
   });
   const server = http.createServer(app);
-  const io = attachRealtime(server, engine, log, clock);
+  const io = attachRealtime(server, engine, log, { clock, messagesPerSecond: config.SOCKET_MESSAGES_PER_SECOND });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

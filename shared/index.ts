@@ -10,3 +10,4 @@ export * from './views.ts';
 export * from './http.ts';
 export type * from './socket.ts';
 export { CLIENT_EVENTS } from './socket.ts';
+export * from './console-patch.ts';

@@ -57,7 +57,7 @@ export const ConsoleSettings = z.object({ waitingRoom: z.boolean(), locked: z.bo
 /** The parts of the console that are small, resent whole in every patch. */
 export const ConsoleShared = z.object({
   version: z.number().int(),
-  /** Increases with every console message on this connection; a gap means "ask for a fresh view". */
+  /** Console message number for this workshop; a patch whose seq is not last seq + 1 means "ask for a fresh view". */
   seq: z.number().int(),
   settings: ConsoleSettings,
   now: z.string(),

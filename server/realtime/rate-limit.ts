@@ -5,8 +5,13 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * that keeps flooding is disconnected. Other people's sockets are never affected.
  */
 export class SocketRateLimit {
-  private limiter = new RateLimiterMemory({ points: 20, duration: 1 });
-  private strikes = new RateLimiterMemory({ points: 40, duration: 10 });
+  private limiter: RateLimiterMemory;
+  private strikes: RateLimiterMemory;
+
+  constructor(messagesPerSecond: number) {
+    this.limiter = new RateLimiterMemory({ points: messagesPerSecond, duration: 1 });
+    this.strikes = new RateLimiterMemory({ points: messagesPerSecond * 2, duration: 10 });
+  }
 
   /** 'ok', 'slow' (refuse this message) or 'disconnect' (too many refusals). */
   async check(socketId: string): Promise<'ok' | 'slow' | 'disconnect'> {

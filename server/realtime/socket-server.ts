@@ -29,14 +29,20 @@ function describeIssue(error: { issues: { path: PropertyKey[]; message: string }
  * The transport edge: Socket.IO in, engine calls, views out. Every inbound payload is parsed with
  * its zod schema; anything else gets `{ok:false}` and changes nothing.
  */
-export function attachRealtime(httpServer: HttpServer, engine: Engine, log: Logger, clock: () => number): Server {
+export function attachRealtime(
+  httpServer: HttpServer,
+  engine: Engine,
+  log: Logger,
+  options: { clock: () => number; messagesPerSecond: number },
+): Server {
+  const { clock } = options;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: LIMITS.payloadBytes,
     pingInterval: 20_000,
     pingTimeout: 25_000,
     serveClient: false,
   });
-  const limits = new SocketRateLimit();
+  const limits = new SocketRateLimit(options.messagesPerSecond);
 
   io.on('connection', (raw) => {
     const socket = raw as IndabaSocket;

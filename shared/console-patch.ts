@@ -1,0 +1,26 @@
+import type { ConsolePatch, ConsoleView } from './views.ts';
+
+export type PatchOutcome =
+  | { ok: true; view: ConsoleView }
+  /** stale: already have newer; gap: missed a patch, ask the server for a fresh view. */
+  | { ok: false; reason: 'stale' | 'gap' };
+
+/** Applies a coalesced console patch: small parts replaced whole, changed members upserted by id. */
+export function applyConsolePatch(view: ConsoleView, patch: ConsolePatch): PatchOutcome {
+  if (patch.seq <= view.seq) return { ok: false, reason: 'stale' };
+  if (patch.seq !== view.seq + 1) return { ok: false, reason: 'gap' };
+  let members = view.members;
+  if (patch.members.length) {
+    const index = new Map(view.members.map((m, i) => [m.id, i]));
+    members = view.members.slice();
+    for (const m of patch.members) {
+      const at = index.get(m.id);
+      if (at === undefined) {
+        index.set(m.id, members.length);
+        members.push(m);
+      } else members[at] = m;
+    }
+  }
+  const { kind: _kind, members: _members, ...shared } = patch;
+  return { ok: true, view: { ...view, ...shared, members } };
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ServerProcess, SimPerson, createWorkshop, freePort, hostOf, joinAs } from '../sim/index.ts';
+import { sleep } from './harness.ts';
+
+describe('restart recovery (a real server process, killed with SIGKILL)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-restart-'));
+  const server = new ServerProcess(await freePort(), { DATA_FILE: path.join(dir, 'indaba.db') });
+  const everyone: SimPerson[] = [];
+  afterAll(async () => {
+    everyone.forEach((p) => p.close());
+    await server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('brings clients back into the same state, with the timer continuing against the same deadline', async () => {
+    await server.start();
+    const w = await createWorkshop(server.url, { title: 'Restart' });
+    const host = await hostOf(server.url, w);
+    const a = await joinAs(server.url, w.code, { name: 'Amina' });
+    const b = await joinAs(server.url, w.code, { name: 'Ibrahim' });
+    everyone.push(host, a, b);
+    await b.command({ type: 'hand.raise' });
+    await host.command({ type: 'announcement.set', text: 'Before the crash' });
+    await host.command({ type: 'timer.start', durationMs: 120_000 });
+    const before = await a.untilView((v) => v.timer?.state === 'running' && v.announcement?.text === 'Before the crash');
+    const endsAt = before.timer?.state === 'running' ? before.timer.endsAt : 0;
+
+    await server.kill('SIGKILL');
+    await a.until(() => !a.socket.connected);
+    await server.start();
+
+    // the clients reconnect on their own and resume as the same people
+    const after = await a.untilView((v) => v.version >= before.version && a.socket.connected, 15_000);
+    expect(after.me.id).toBe(a.id);
+    expect(after.announcement?.text).toBe('Before the crash');
+    expect(after.timer).toEqual(before.timer);
+    expect(after.timer?.state === 'running' && after.timer.endsAt).toBe(endsAt);
+    await b.untilView((v) => v.hand.raised && v.hand.position === 1, 10_000);
+    const c = await host.untilConsole((v) => v.members.filter((m) => m.presence === 'online').length === 3, 15_000);
+    expect(c.members.map((m) => m.name).sort()).toEqual(['Amina', 'Facilitator', 'Ibrahim']);
+  });
+
+  it('fires a deadline that passed while the server was down as soon as it is back', async () => {
+    const w = await createWorkshop(server.url, { title: 'Missed deadline' });
+    const host = await hostOf(server.url, w, { autoResume: false });
+    await host.command({ type: 'timer.start', durationMs: 1_500 });
+    host.close();
+    await server.kill('SIGKILL');
+    await sleep(2_000);
+    await server.start();
+    const back = await hostOf(server.url, w);
+    everyone.push(back);
+    await back.untilConsole((v) => v.timer?.state === 'ended', 5_000);
+  });
+
+  it('keeps every acknowledged write when the process is killed in the middle of a burst', async () => {
+    const w = await createWorkshop(server.url, { title: 'Burst' });
+    const host = await hostOf(server.url, w, { autoResume: false });
+    let acked = 0;
+    let lastVersion = 0;
+    const burst = (async () => {
+      for (let i = 0; i < 10_000; i++) {
+        const r = await host.command({ type: 'announcement.set', text: `burst ${i}` }).catch(() => null);
+        if (!r?.ok) break;
+        acked++;
+        lastVersion = r.data.version;
+      }
+    })();
+    await sleep(400);
+    await server.kill('SIGKILL');
+    await burst;
+    host.close();
+    expect(acked).toBeGreaterThan(10);
+    await server.start();
+    const back = await hostOf(server.url, w);
+    everyone.push(back);
+    expect(back.console!.version).toBeGreaterThanOrEqual(lastVersion);
+    expect(back.console!.announcement?.text).toMatch(/^burst /);
+    expect(Number(back.console!.announcement!.text.slice(6))).toBeGreaterThanOrEqual(acked - 1);
+  });
+});

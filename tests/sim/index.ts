@@ -1,0 +1,3 @@
+export * from './person.ts';
+export * from './workshop.ts';
+export * from './server-process.ts';
