@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+const api = process.env.INDABA_API ?? 'http://localhost:3001';
+
 export default defineConfig({
   root: 'client',
   plugins: [svelte()],
@@ -10,11 +12,11 @@ export default defineConfig({
     target: 'es2020',
   },
   server: {
-    // `npm run dev`: the Express + Socket.IO server runs on PORT and Vite proxies to it.
+    // `npm run dev`: the Express + Socket.IO server runs on its own port and Vite proxies to it.
     proxy: {
-      '/api': `http://localhost:${process.env.PORT ?? 3000}`,
-      '/healthz': `http://localhost:${process.env.PORT ?? 3000}`,
-      '/socket.io': { target: `ws://localhost:${process.env.PORT ?? 3000}`, ws: true },
+      '/api': api,
+      '/healthz': api,
+      '/socket.io': { target: api, ws: true },
     },
   },
 });

@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { formatJoinCode } from '../shared/ids.ts';
+import { paths } from '../shared/http.ts';
+import { startServer } from '../server/start.ts';
+import { DEMO_FIELDS, SimPerson, createWorkshop, personAt } from '../tests/sim/index.ts';
+
+/**
+ * `npm run demo`: a server with one demo workshop and N bots who join, raise hands, drop out and
+ * come back, so a newcomer sees a living facilitator console in one command.
+ */
+const { values } = parseArgs({
+  options: {
+    bots: { type: 'string', default: process.env.DEMO_BOTS ?? '24' },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    data: { type: 'string', default: process.env.DATA_FILE ?? './data/demo.db' },
+  },
+});
+const botCount = Math.max(0, Math.min(2_000, Number(values.bots) || 24));
+
+const server = await startServer({
+  port: Number(values.port),
+  host: process.env.HOST ?? '0.0.0.0',
+  dataFile: values.data,
+  logLevel: process.env.LOG_LEVEL ?? 'warn',
+  env: { SOCKET_MESSAGES_PER_SECOND: '50' },
+});
+const w = await createWorkshop(server.url, {
+  title: 'Refugee-led responses: community of practice',
+  description: 'Monthly peer-learning meeting of member organisations. This is a demo with bot participants.',
+  profileFields: DEMO_FIELDS,
+  waitingRoom: false,
+});
+
+console.log(`
+  Indaba demo is running at ${server.url}
+
+  Facilitator console (keep it to yourself):  ${server.url}${paths.host(w.workshopId, w.hostKey)}
+  Participant join link:                      ${server.url}${paths.join(w.code)}   (code ${formatJoinCode(w.code)})
+  Co-host link:                               ${server.url}${paths.cohost(w.workshopId, w.cohostKey)}
+
+  ${botCount} bots are joining now; they raise hands, drop out and come back.
+  Open the join link in another browser window to take part yourself. Ctrl+C stops the demo.
+`);
+
+const rand = (n: number) => Math.floor(Math.random() * n);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const bots: SimPerson[] = [];
+let stopping = false;
+
+async function joinBot(i: number): Promise<SimPerson | null> {
+  const who = personAt(i);
+  const bot = new SimPerson(server.url);
+  const result = await bot.start({ type: 'join', code: w.code, name: who.name, profile: who.profile });
+  if (!result.ok) {
+    bot.close();
+    return null;
+  }
+  return bot;
+}
+
+/** One bot's life: now and then raise or lower a hand, sometimes lose the connection for a while. */
+async function live(bot: SimPerson): Promise<void> {
+  while (!stopping) {
+    await sleep(3_000 + rand(12_000));
+    if (stopping) return;
+    const roll = Math.random();
+    if (!bot.socket.connected) continue;
+    if (bot.view?.me.status !== 'admitted') continue;
+    if (roll < 0.25) await bot.command({ type: bot.view.hand.raised ? 'hand.lower' : 'hand.raise' }).catch(() => null);
+    else if (roll < 0.3) {
+      // a weak connection: gone for a bit, then back as the same person
+      bot.socket.disconnect();
+      await sleep(5_000 + rand(25_000));
+      if (!stopping) bot.socket.connect();
+    }
+  }
+}
+
+for (let i = 0; i < botCount; i++) {
+  const bot = await joinBot(i);
+  if (bot) {
+    bots.push(bot);
+    void live(bot);
+  }
+  await sleep(150 + rand(350));
+}
+
+const stop = async () => {
+  stopping = true;
+  bots.forEach((b) => b.close());
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
