@@ -15,8 +15,8 @@ async function main() {
   }
   const server = await startWithConfig(config);
   console.log(`\n  Indaba is running at ${server.url}`);
-  if (config.LIVEKIT_URL) console.log(`  Video: on (LiveKit at ${config.LIVEKIT_URL})`);
-  else console.log('  Video: off. To turn it on, set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET (README: "Video").');
+  console.log('  Video: off. This version runs every activity without video; LiveKit video rooms are the next step (README: "Video").');
+  if (config.LIVEKIT_URL) console.log('  LIVEKIT_URL is set, but this version does not use it yet.');
   if (!config.CREATE_PASSWORD) console.log('  Anyone who can reach this server can create workshops. Set CREATE_PASSWORD on public servers.');
   console.log(`  Data: ${config.DATA_FILE}\n`);
 

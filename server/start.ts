@@ -58,7 +58,8 @@ export async function startWithConfig(
     store,
     clock,
     log,
-    videoEnabled: Boolean(config.LIVEKIT_URL),
+    // Video rooms arrive with the LiveKit feature; until then every screen says video is off.
+    videoEnabled: false,
     timing: {
       consoleIntervalMs: 100,
       countsIntervalMs: 1_000,
@@ -86,7 +87,7 @@ export async function startWithConfig(
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${port}`;
-  log.info({ url, restored, dataFile: config.DATA_FILE, video: Boolean(config.LIVEKIT_URL) }, 'indaba listening');
+  log.info({ url, restored, dataFile: config.DATA_FILE }, 'indaba listening');
 
   let closing: Promise<void> | null = null;
   return {

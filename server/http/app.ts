@@ -83,7 +83,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(express.json({ limit: '32kb' }));
 
   api.get('/instance', (_req, res) => {
-    const info: InstanceInfo = { createNeedsPassword: Boolean(deps.createPassword), video: { enabled: Boolean(deps.livekitUrl) } };
+    const info: InstanceInfo = { createNeedsPassword: Boolean(deps.createPassword), video: { enabled: false } };
     res.json(info);
   });
 

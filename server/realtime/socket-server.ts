@@ -127,6 +127,7 @@ export function attachRealtime(
             return;
           }
           session = { actor, memberId: result.data.memberId };
+          log.debug({ workshopId: actor.id, memberId: result.data.memberId, how: request.type }, 'session started');
           // ack first, so the client knows who it is before its first view arrives
           reply(result);
           actor.attach(connection, result.data.memberId);
