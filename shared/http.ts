@@ -7,6 +7,8 @@ export const CreateWorkshopRequest = z.object({
   title: z.string().trim().min(1, 'Give the workshop a title').max(LIMITS.titleChars),
   description: z.string().trim().max(LIMITS.descriptionChars).default(''),
   profileFields: ProfileFields.default([]),
+  /** How participants see the host; "Facilitator" when left empty. */
+  hostName: z.string().trim().max(LIMITS.nameChars).optional(),
   /** Needed only when the instance sets CREATE_PASSWORD. */
   password: z.string().max(200).optional(),
   /** Start with the waiting room on. */
@@ -44,11 +46,4 @@ export type InstanceInfo = z.infer<typeof InstanceInfo>;
 export const HttpError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type HttpError = z.infer<typeof HttpError>;
 
-/** Links are built by the client from its own origin, so they work behind any proxy. */
-export const paths = {
-  join: (code: string) => `/j/${code}`,
-  workshop: (id: string) => `/w/${id}`,
-  /** Keys travel in the fragment, which browsers never send to servers or write to logs. */
-  host: (id: string, hostKey: string) => `/w/${id}/host#key=${hostKey}`,
-  cohost: (id: string, cohostKey: string) => `/w/${id}/cohost#key=${cohostKey}`,
-} as const;
+export { paths } from './paths.ts';

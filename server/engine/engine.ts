@@ -12,6 +12,7 @@ export type NewWorkshop = {
   description: string;
   profileFields: ProfileField[];
   waitingRoom: boolean;
+  hostName?: string | undefined;
 };
 
 /**
@@ -23,13 +24,13 @@ export class Engine {
 
   constructor(private readonly deps: ActorDeps) {}
 
-  async create(input: NewWorkshop): Promise<CreateWorkshopResponse> {
+  async create({ hostName, ...input }: NewWorkshop): Promise<CreateWorkshopResponse> {
     const id = newWorkshopId();
     const hostKey = newSecret(24);
     const cohostKey = newSecret(18);
     const host = {
       id: newMemberId(),
-      name: 'Facilitator',
+      name: hostName || 'Facilitator',
       role: 'host' as const,
       profile: {},
       // The host's resume token is the host key itself: the host link is how the host comes back.
