@@ -22,6 +22,8 @@ export const ConfigSchema = z
       .transform((v) => v === 'true' || v === '1'),
     /** Messages one socket may send per second before it is slowed (and, if it keeps on, disconnected). */
     SOCKET_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** New joins (join and co-host links) from one network address per minute; a whole office behind one address still fits. */
+    JOINS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
     RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     RESTORE_DAYS: z.coerce.number().int().min(0).max(365).default(2),
     LIVEKIT_URL: optionalText.pipe(z.url({ protocol: /^wss?|https?$/ }).optional()),

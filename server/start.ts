@@ -79,7 +79,12 @@ export async function startWithConfig(
     clientDir: extra.clientDir ?? path.resolve(here, '../dist/client'),
   });
   const server = http.createServer(app);
-  const io = attachRealtime(server, engine, log, { clock, messagesPerSecond: config.SOCKET_MESSAGES_PER_SECOND });
+  const io = attachRealtime(server, engine, log, {
+    clock,
+    messagesPerSecond: config.SOCKET_MESSAGES_PER_SECOND,
+    joinsPerAddressPerMinute: config.JOINS_PER_ADDRESS_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

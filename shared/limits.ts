@@ -11,6 +11,8 @@ export const LIMITS = {
   announcementChars: 500,
   nowChars: 140,
   timerMaxMs: 6 * 60 * 60 * 1000,
+  /** Everyone ever joined, including those who left: keeps a join flood from growing a workshop forever. */
+  membersPerWorkshop: 5_000,
   /** Largest Socket.IO message the server accepts, in bytes. */
   payloadBytes: 16 * 1024,
 } as const;

@@ -32,7 +32,8 @@ export function checkProfile(
     if (!fields.some((f) => f.id === key)) return { ok: false, problem: { fieldId: key, problem: 'unknown_field' } };
   }
   for (const field of fields) {
-    const value = (values[field.id] ?? '').trim();
+    // own keys only: a field called "constructor" must not read Object.prototype
+    const value = (Object.hasOwn(values, field.id) ? (values[field.id] ?? '') : '').trim();
     if (!value) {
       if (field.required) return { ok: false, problem: { fieldId: field.id, problem: 'missing' } };
       continue;

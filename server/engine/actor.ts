@@ -46,12 +46,15 @@ export class WorkshopActor {
     this.presence = new PresenceTracker(deps.timing.reconnectGraceMs);
     this.delivery = new ViewDelivery(() => this.state, this.presence, deps.clock, deps.videoEnabled, deps.timing);
     for (const m of Object.values(state.members)) this.tokenIndex.set(m.tokenHash, m.id);
-    this.presence.assumeRecentlySeen(
-      Object.values(state.members)
-        .filter((m) => m.status === 'admitted')
-        .map((m) => m.id),
-      deps.clock(),
-    );
+    const expected = Object.values(state.members)
+      .filter((m) => m.status === 'admitted')
+      .map((m) => m.id);
+    this.presence.assumeRecentlySeen(expected, deps.clock());
+    // those who do not come back within the grace period turn to "left" on the consoles
+    setTimeout(() => {
+      if (this.stopped) return;
+      for (const id of expected) if (!this.presence.isOnline(id)) this.delivery.presenceChanged(id);
+    }, this.presence.grace + 50).unref();
     this.armDeadline();
   }
 
@@ -130,7 +133,8 @@ export class WorkshopActor {
 
   command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
     return this.serial(async () => {
-      const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock()));
+      const fresh = { cohostKey: newSecret(18) };
+      const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       return result.ok ? { ok: true, data: { version: this.state.version } } : result;
     });
   }
@@ -165,8 +169,12 @@ export class WorkshopActor {
         return { ok: true };
       } catch (error) {
         if (error instanceof VersionConflictError) {
-          this.applyStored(await this.deps.store.read(this.id, this.state.version));
-          continue;
+          try {
+            this.applyStored(await this.deps.store.read(this.id, this.state.version));
+            continue;
+          } catch (readError) {
+            error = readError;
+          }
         }
         this.deps.log.error({ err: error, workshopId: this.id }, 'append failed');
         return failure('server_error', 'The server could not save that. Please try again in a moment.');
@@ -177,11 +185,12 @@ export class WorkshopActor {
 
   private applyStored(stored: readonly StoredEvent[]): void {
     if (stored.length === 0) return;
+    const before = this.state;
     for (const event of stored) {
       this.state = apply(this.state, event);
       if (event.type === 'member.joined') this.tokenIndex.set(event.member.tokenHash, event.member.id);
     }
-    this.delivery.eventsApplied(stored);
+    this.delivery.eventsApplied(stored, before);
     this.armDeadline();
     if (this.state.version - this.snapshotVersion >= this.deps.timing.snapshotEvery) {
       this.snapshotVersion = this.state.version;
@@ -189,6 +198,11 @@ export class WorkshopActor {
         this.deps.log.warn({ err, workshopId: this.id }, 'snapshot failed; the log still has everything');
       });
     }
+  }
+
+  private retryDeadline(): void {
+    if (this.stopped) return;
+    setTimeout(() => this.armDeadline(), 1_000).unref();
   }
 
   /** One timer per workshop, for the earliest deadline in its state. Passed deadlines fire at once. */
@@ -200,10 +214,14 @@ export class WorkshopActor {
     const wait = Math.min(Math.max(0, at - this.deps.clock()), 2 ** 31 - 1);
     this.deadlineTimer = setTimeout(() => {
       this.deadlineTimer = null;
-      void this.serial(async () => {
+      this.serial(async () => {
         const result = await this.execute((s) => ({ ok: true, events: decideDue(s, this.deps.clock()) }));
-        // a deadline that is not due yet (clock drift) is simply re-armed
+        // a deadline not due yet (clock drift) is re-armed; one that failed to save is retried
         if (result.ok) this.armDeadline();
+        else this.retryDeadline();
+      }).catch((err: unknown) => {
+        this.deps.log.error({ err, workshopId: this.id }, 'deadline failed; retrying');
+        this.retryDeadline();
       });
     }, wait);
   }

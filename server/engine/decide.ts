@@ -6,6 +6,9 @@ import { isFacilitator, type WorkshopState } from './state.ts';
 
 export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: ErrorBody };
 
+/** Fresh random values a decision may need, made by the caller so `decide` stays pure. */
+export type Fresh = { cohostKey: string };
+
 const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
 
 /**
@@ -13,7 +16,7 @@ const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
  * happen. Pure, so every rule is unit tested without sockets or storage. An empty list means
  * "already so" (raising a raised hand): acknowledged, nothing written.
  */
-export function decide(state: WorkshopState, actorId: string, command: Command, now: number): Decision {
+export function decide(state: WorkshopState, actorId: string, command: Command, now: number, fresh: Fresh): Decision {
   const actor = state.members[actorId];
   if (!actor) return failure('not_joined', 'You are not part of this workshop. Open the join link again.');
   if (actor.status !== 'admitted') {
@@ -90,11 +93,18 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
       if (target.role === 'cohost' && actor.role !== 'host') {
         return failure('forbidden', 'Only the host can remove a co-host.');
       }
-      return target.status === 'removed' ? ok() : ok({ type: 'member.removed', memberId: target.id });
+      if (target.status === 'removed') return ok();
+      // a removed co-host has seen the co-host link: it must stop working
+      return target.role === 'cohost'
+        ? ok({ type: 'member.removed', memberId: target.id }, { type: 'cohostKey.rotated', cohostKey: fresh.cohostKey })
+        : ok({ type: 'member.removed', memberId: target.id });
     }
     case 'member.readmit': {
       const target = state.members[command.memberId];
       if (!target) return unknownPerson();
+      if (target.role === 'cohost' && actor.role !== 'host') {
+        return failure('forbidden', 'Only the host can let a co-host back in.');
+      }
       if (target.status === 'admitted') return ok();
       return ok({ type: 'member.readmitted', memberId: target.id });
     }
@@ -105,7 +115,10 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
       if (target.status !== 'admitted') {
         return failure('conflict', `${target.name} is not in the workshop. Let them in first.`);
       }
-      return target.role === command.role ? ok() : ok({ type: 'member.roleChanged', memberId: target.id, role: command.role });
+      if (target.role === command.role) return ok();
+      const changed: EventBody = { type: 'member.roleChanged', memberId: target.id, role: command.role };
+      // a co-host made a participant again has seen the co-host link: it must stop working
+      return command.role === 'participant' ? ok(changed, { type: 'cohostKey.rotated', cohostKey: fresh.cohostKey }) : ok(changed);
     }
   }
 }

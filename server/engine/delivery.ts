@@ -3,7 +3,7 @@ import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
-import { consolePatch, consoleView, participantShared, participantView, type Extras } from './views.ts';
+import { consolePatch, consoleView, participantShared, participantView, type Extras, type ParticipantShared } from './views.ts';
 
 type Audience = 'participant' | 'console';
 
@@ -46,6 +46,10 @@ export class ViewDelivery {
   private consoleTimer: NodeJS.Timeout | null = null;
   private lastConsoleFlush = 0;
   private consoleSeq = 0;
+  /** Send whole console views at the next flush (something only whole views carry changed). */
+  private consolesWhole = false;
+  /** The participants' shared part, reused by new connections until the version or counts change. */
+  private sharedCache: { version: number; at: number; shared: ParticipantShared } | null = null;
 
   private countsTimer: NodeJS.Timeout | null = null;
 
@@ -94,15 +98,19 @@ export class ViewDelivery {
     if (a.audience === 'console') {
       a.conn.send('console', consoleView(state, member, this.consoleSeq, this.extras()));
     } else {
-      const shared = participantShared(state, this.extras());
+      // A reconnect storm attaches thousands of devices: reuse the shared part rather than walk
+      // the roster for each one. Counts may lag by at most one counts interval, as they do anyway.
+      const shared = this.cachedShared(state);
       a.countsKey = countsKey(shared);
       a.sentVersion = state.version;
       a.conn.send('view', participantView(shared, state, member));
+      this.closeIfTurnedAway(a, member);
     }
   }
 
   /** Works out who needs to hear about these events. */
-  eventsApplied(events: readonly StoredEvent[]): void {
+  eventsApplied(events: readonly StoredEvent[], before: WorkshopState): void {
+    const hadHand = (id: string) => before.hands.some((h) => h.memberId === id);
     for (const e of events) {
       switch (e.type) {
         case 'workshop.created':
@@ -128,14 +136,19 @@ export class ViewDelivery {
           for (const id of e.memberIds) this.memberChanged(id);
           break;
         case 'member.declined':
-        case 'member.removed':
         case 'member.readmitted':
+          // people who were not in the workshop had no place in the queue
           this.memberChanged(e.memberId);
-          this.handsMoved();
           break;
+        case 'member.removed':
         case 'member.roleChanged':
           this.memberChanged(e.memberId);
-          this.handsMoved();
+          if (hadHand(e.memberId)) this.handsMoved();
+          break;
+        case 'cohostKey.rotated':
+          // the key is only in whole console views
+          this.consolesWhole = true;
+          this.consoleDirty = true;
           break;
         case 'hand.raised':
           this.memberChanged(e.memberId);
@@ -145,7 +158,10 @@ export class ViewDelivery {
           // everyone behind in the queue moves up a place
           this.handsMoved();
           if (e.type === 'hand.lowered') this.memberChanged(e.memberId);
-          else this.allParticipantsNow = true;
+          else {
+            this.allParticipantsNow = true;
+            for (const h of before.hands) this.consoleMembers.add(h.memberId);
+          }
           break;
       }
     }
@@ -210,10 +226,23 @@ export class ViewDelivery {
     this.countsTimer.unref?.();
   }
 
+  private cachedShared(state: WorkshopState): ParticipantShared {
+    const now = this.clock();
+    const c = this.sharedCache;
+    if (c && c.version === state.version && now - c.at < this.timing.countsIntervalMs) return c.shared;
+    return this.freshShared(state);
+  }
+
+  private freshShared(state: WorkshopState): ParticipantShared {
+    const shared = participantShared(state, this.extras());
+    this.sharedCache = { version: state.version, at: this.clock(), shared };
+    return shared;
+  }
+
   private flushParticipants(): void {
     this.immediateArmed = false;
     const state = this.getState();
-    const shared = participantShared(state, this.extras());
+    const shared = this.freshShared(state);
     const key = countsKey(shared);
     const targets = this.allParticipantsNow ? this.attached.keys() : this.connectionsFor(this.participantsNow);
     this.allParticipantsNow = false;
@@ -224,7 +253,7 @@ export class ViewDelivery {
   private flushCounts(): void {
     this.countsTimer = null;
     const state = this.getState();
-    const shared = participantShared(state, this.extras());
+    const shared = this.freshShared(state);
     const key = countsKey(shared);
     for (const [connId, a] of this.attached) if (a.countsKey !== key) this.sendParticipant(connId, state, shared, key);
   }
@@ -244,6 +273,11 @@ export class ViewDelivery {
     a.countsKey = key;
     a.sentVersion = state.version;
     a.conn.send('view', participantView(shared, state, member));
+    this.closeIfTurnedAway(a, member);
+  }
+
+  /** A removed or declined person's device is told why, then closed. */
+  private closeIfTurnedAway(a: Attached, member: Member): void {
     if (member.status === 'removed' || member.status === 'declined') {
       a.conn.send('notice', {
         kind: member.status,
@@ -264,7 +298,9 @@ export class ViewDelivery {
     const state = this.getState();
     const extras = this.extras();
     const patch = consolePatch(state, this.consoleSeq, this.consoleMembers, extras.presenceOf);
+    const whole = this.consolesWhole;
     this.consoleDirty = false;
+    this.consolesWhole = false;
     this.consoleMembers = new Set();
     for (const [connId, a] of this.attached) {
       const member = state.members[a.memberId];
@@ -273,7 +309,7 @@ export class ViewDelivery {
         if (a.audience === 'console') this.sendWhole(connId);
         continue;
       }
-      if (a.audience !== 'console') this.sendWhole(connId);
+      if (a.audience !== 'console' || whole) this.sendWhole(connId);
       else a.conn.send('console.patch', patch);
     }
   }

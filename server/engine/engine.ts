@@ -75,8 +75,12 @@ export class Engine {
   /** On boot: rebuild every workshop active since `since`, so their deadlines fire and re-arm. */
   async restoreActive(since: number): Promise<number> {
     const ids = await this.deps.store.activeSince(since);
-    await Promise.all(ids.map((id) => this.get(id)));
-    return ids.length;
+    // one damaged workshop must not stop the others from coming back
+    const results = await Promise.allSettled(ids.map((id) => this.get(id)));
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') this.deps.log.error({ err: r.reason, workshopId: ids[i] }, 'could not restore workshop');
+    });
+    return results.filter((r) => r.status === 'fulfilled' && r.value).length;
   }
 
   async stop(): Promise<void> {

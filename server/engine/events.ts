@@ -53,6 +53,8 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timer.ended') }),
   z.object({ type: z.literal('waitingRoom.set'), enabled: z.boolean() }),
   z.object({ type: z.literal('lock.set'), locked: z.boolean() }),
+  /** A co-host left the role: the old co-host link stops working. */
+  z.object({ type: z.literal('cohostKey.rotated'), cohostKey: z.string() }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

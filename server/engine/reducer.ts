@@ -25,8 +25,12 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
     case 'member.joined':
       return { ...next, members: { ...state.members, [event.member.id]: { ...event.member, joinedAt: event.at } } };
     case 'member.admitted': {
-      let members = state.members;
-      for (const id of event.memberIds) members = patchMember(members, id, { status: 'admitted' });
+      // one copy for the whole batch: "admit all" of 2,000 must not copy the roster 2,000 times
+      const members = { ...state.members };
+      for (const id of event.memberIds) {
+        const m = members[id];
+        if (m) members[id] = { ...m, status: 'admitted' };
+      }
       return { ...next, members };
     }
     case 'member.declined':
@@ -86,6 +90,8 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
       return { ...next, settings: { ...state.settings, waitingRoom: event.enabled } };
     case 'lock.set':
       return { ...next, settings: { ...state.settings, locked: event.locked } };
+    case 'cohostKey.rotated':
+      return { ...next, cohostKey: event.cohostKey };
   }
 }
 

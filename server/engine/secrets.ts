@@ -11,7 +11,11 @@ export function newJoinCode(): string {
   return code;
 }
 
-/** Secrets are stored as hashes: a leaked database does not let anyone act as a participant. */
+/**
+ * Resume tokens and the host key are stored as hashes: a leaked database does not let anyone act as
+ * a participant or the host. (The co-host key is kept as is so hosts can share it again; it is
+ * replaced whenever a co-host is removed or demoted.)
+ */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export function sameSecret(a: string, b: string): boolean {

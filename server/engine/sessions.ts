@@ -1,5 +1,6 @@
 import { failure, type ErrorBody } from '../../shared/errors.ts';
 import { checkProfile, type ProfileValues } from '../../shared/profile.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import type { Role } from '../../shared/session.ts';
 import type { EventBody } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
@@ -44,6 +45,9 @@ function newMember(
   role: Role,
   status: 'waiting' | 'admitted',
 ): JoinDecision {
+  if (Object.keys(state.members).length >= LIMITS.membersPerWorkshop) {
+    return failure('locked', `This workshop is full (${LIMITS.membersPerWorkshop} people). Ask the facilitator to start a new one.`);
+  }
   const profile = checkProfile(state.profileFields, joiner.profile);
   if (!profile.ok) {
     const field = state.profileFields.find((f) => f.id === profile.problem.fieldId);

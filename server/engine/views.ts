@@ -51,7 +51,10 @@ export function participantView(shared: ParticipantShared, state: WorkshopState,
   return { ...shared, me, hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null } };
 }
 
-export function consoleMember(state: WorkshopState, member: Member, presenceOf: PresenceOf): ConsoleMember {
+/** When each raised hand went up, by member: built once per view, not searched per member. */
+export const handTimes = (state: WorkshopState): Map<string, number> => new Map(state.hands.map((h) => [h.memberId, h.raisedAt]));
+
+export function consoleMember(member: Member, presenceOf: PresenceOf, hands: ReadonlyMap<string, number>): ConsoleMember {
   return {
     id: member.id,
     name: member.name,
@@ -60,7 +63,7 @@ export function consoleMember(state: WorkshopState, member: Member, presenceOf: 
     presence: presenceOf(member.id),
     profile: member.profile,
     joinedAt: member.joinedAt,
-    handRaisedAt: state.hands.find((h) => h.memberId === member.id)?.raisedAt ?? null,
+    handRaisedAt: hands.get(member.id) ?? null,
   };
 }
 
@@ -90,7 +93,10 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
       cohostKey: state.cohostKey,
     },
     me: { id: viewer.id, name: viewer.name, role: viewer.role },
-    members: Object.values(state.members).map((m) => consoleMember(state, m, extras.presenceOf)),
+    members: (() => {
+      const hands = handTimes(state);
+      return Object.values(state.members).map((m) => consoleMember(m, extras.presenceOf, hands));
+    })(),
     video: { enabled: extras.videoEnabled },
   };
 }
@@ -102,9 +108,10 @@ export function consolePatch(
   presenceOf: PresenceOf,
 ): ConsolePatch {
   const members: ConsoleMember[] = [];
+  const hands = handTimes(state);
   for (const id of changedMemberIds) {
     const m = state.members[id];
-    if (m) members.push(consoleMember(state, m, presenceOf));
+    if (m) members.push(consoleMember(m, presenceOf, hands));
   }
   return { kind: 'console.patch', ...consoleShared(state, seq), members };
 }

@@ -64,6 +64,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
           // Svelte may set inline style attributes for transitions
           styleSrc: ["'self'", "'unsafe-inline'"],
           workerSrc: ["'self'", 'blob:'],
+          // helmet's default would rewrite assets and ws:// to https on plain-http servers (a LAN
+          // workshop, Safari on localhost): a blank page. Behind TLS, browsers use https anyway.
+          upgradeInsecureRequests: null,
         },
       },
       // the join link is shared by people; keep referrers from leaking workshop paths elsewhere
@@ -109,7 +112,15 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.status(201).json(await deps.engine.create(workshop));
   });
 
+  // Codes are short: slow down anyone trying them one after another.
+  const lookupLimiter = new RateLimiterMemory({ points: 60, duration: 60 });
   api.get('/workshops/by-code/:code', async (req, res) => {
+    try {
+      await lookupLimiter.consume(req.ip ?? 'unknown');
+    } catch {
+      httpError(res, 429, 'rate_limited', 'Too many codes tried from here. Wait a minute and try again.');
+      return;
+    }
     const code = JoinCode.safeParse(req.params.code);
     const actor = code.success ? await deps.engine.findByCode(code.data) : null;
     if (!actor) {

@@ -34,3 +34,22 @@ export class SocketRateLimit {
     void this.strikes.delete(socketId);
   }
 }
+
+/** New people per network address per minute: a script cannot fill a workshop with fake members. */
+export class JoinRateLimit {
+  private limiter: RateLimiterMemory;
+
+  constructor(perMinute: number) {
+    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  }
+
+  async allow(address: string): Promise<boolean> {
+    try {
+      await this.limiter.consume(address);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return false;
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } f
 import type { WorkshopActor } from '../engine/actor.ts';
 import type { Connection } from '../engine/connection.ts';
 import type { Engine } from '../engine/engine.ts';
-import { SocketRateLimit } from './rate-limit.ts';
+import { JoinRateLimit, SocketRateLimit } from './rate-limit.ts';
 
 type IndabaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 type Session = { actor: WorkshopActor; memberId: string };
@@ -33,7 +33,7 @@ export function attachRealtime(
   httpServer: HttpServer,
   engine: Engine,
   log: Logger,
-  options: { clock: () => number; messagesPerSecond: number },
+  options: { clock: () => number; messagesPerSecond: number; joinsPerAddressPerMinute: number; trustProxy: boolean },
 ): Server {
   const { clock } = options;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
@@ -43,6 +43,12 @@ export function attachRealtime(
     serveClient: false,
   });
   const limits = new SocketRateLimit(options.messagesPerSecond);
+  const joins = new JoinRateLimit(options.joinsPerAddressPerMinute);
+  const addressOf = (socket: IndabaSocket): string => {
+    const forwarded = socket.handshake.headers['x-forwarded-for'];
+    const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+    return (options.trustProxy && first) || socket.handshake.address;
+  };
 
   io.on('connection', (raw) => {
     const socket = raw as IndabaSocket;
@@ -79,11 +85,13 @@ export function attachRealtime(
         }
       };
 
+    const unknownEvent = guarded((reply, args) => {
+      reply(failure('unknown_event', `The server does not understand "${String(args[0]).slice(0, 40)}". Reload the page to update the app.`));
+    });
     socket.onAny((event: string, ...args: unknown[]) => {
       if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
-      replyOf(args[args.length - 1])(
-        failure('unknown_event', `The server does not understand "${String(event).slice(0, 40)}". Reload the page to update the app.`),
-      );
+      // the event name goes first so the reply (last argument) stays last
+      void unknownEvent(event, ...args);
     });
 
     socket.on(
@@ -98,9 +106,13 @@ export function attachRealtime(
           reply(failure('bad_request', describeIssue(parsed.error)));
           return;
         }
+        const request = parsed.data;
+        if ((request.type === 'join' || request.type === 'cohost') && !(await joins.allow(addressOf(socket)))) {
+          reply(failure('rate_limited', 'Too many people joined from this network in the last minute. Wait a minute and try again.'));
+          return;
+        }
         sessionPending = true;
         try {
-          const request = parsed.data;
           const actor =
             request.type === 'join' ? await engine.findByCode(request.code) : await engine.get(request.workshopId);
           if (!actor) {

@@ -7,7 +7,7 @@ import { sleep } from './harness.ts';
 
 describe('restart recovery (a real server process, killed with SIGKILL)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-restart-'));
-  const server = new ServerProcess(await freePort(), { DATA_FILE: path.join(dir, 'indaba.db') });
+  const server = new ServerProcess(await freePort(), { DATA_FILE: path.join(dir, 'indaba.db'), RECONNECT_GRACE_SECONDS: '5' });
   const everyone: SimPerson[] = [];
   afterAll(async () => {
     everyone.forEach((p) => p.close());
@@ -41,6 +41,19 @@ describe('restart recovery (a real server process, killed with SIGKILL)', async 
     await b.untilView((v) => v.hand.raised && v.hand.position === 1, 10_000);
     const c = await host.untilConsole((v) => v.members.filter((m) => m.presence === 'online').length === 3, 15_000);
     expect(c.members.map((m) => m.name).sort()).toEqual(['Amina', 'Facilitator', 'Ibrahim']);
+  });
+
+  it('shows people who do not come back after a restart as "left" once the grace period is over', async () => {
+    const w = await createWorkshop(server.url, { title: 'Gone' });
+    const host = await hostOf(server.url, w);
+    const gone = await joinAs(server.url, w.code, { name: 'Gone' }, { autoResume: false });
+    everyone.push(host, gone);
+    await server.kill('SIGKILL');
+    gone.close();
+    await server.start();
+    const c = await host.untilConsole((v) => v.members.find((m) => m.name === 'Gone')?.presence === 'reconnecting', 10_000);
+    expect(c.members.find((m) => m.name === 'Facilitator')?.presence).toBe('online');
+    await host.untilConsole((v) => v.members.find((m) => m.name === 'Gone')?.presence === 'left', 10_000);
   });
 
   it('fires a deadline that passed while the server was down as soon as it is back', async () => {

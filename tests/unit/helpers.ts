@@ -5,6 +5,7 @@ import { apply, replay } from '../../server/engine/reducer.ts';
 import { EMPTY_STATE, type WorkshopState } from '../../server/engine/state.ts';
 
 export const HOST = 'host-1';
+export const FRESH = { cohostKey: 'rotated-cohost-key-0001' };
 
 /** A small workshop built through the real reducer: a host plus the given participants. */
 export function workshop(participants: string[] = [], options: { waitingRoom?: boolean } = {}): WorkshopState {
@@ -36,7 +37,7 @@ export function stamp(events: readonly EventBody[], afterSeq: number, at: number
 
 /** decide + apply, as the actor does, but without storage. Throws on refusal. */
 export function run(state: WorkshopState, actor: string, command: Command, now: number): WorkshopState {
-  const d = decide(state, actor, command, now);
+  const d = decide(state, actor, command, now, FRESH);
   if (!d.ok) throw new Error(`${command.type} refused: ${d.error.message}`);
   return stamp(d.events, state.version, now).reduce(apply, state);
 }

@@ -89,3 +89,12 @@ describe('console patches', () => {
     expect(applyConsolePatch(view, patch(5, []))).toEqual({ ok: false, reason: 'stale' });
   });
 });
+
+describe('profile fields named like object properties', () => {
+  it('treats a field called "constructor" as any other field', () => {
+    const fields: ProfileField[] = [{ id: 'constructor', label: 'Constructor', required: false, choices: [] }];
+    expect(checkProfile(fields, {})).toEqual({ ok: true, values: {} });
+    const required = [{ ...fields[0]!, required: true }];
+    expect(checkProfile(required, {})).toEqual({ ok: false, problem: { fieldId: 'constructor', problem: 'missing' } });
+  });
+});

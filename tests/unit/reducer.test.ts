@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decide, decideDue, nextDeadline } from '../../server/engine/decide.ts';
 import { apply } from '../../server/engine/reducer.ts';
-import { HOST, run, stamp, workshop } from './helpers.ts';
+import { FRESH, HOST, run, stamp, workshop } from './helpers.ts';
 import type { Command } from '../../shared/commands.ts';
 
 describe('hands', () => {
@@ -10,7 +10,7 @@ describe('hands', () => {
     let s = workshop(['a', 'b']);
     s = run(s, 'b', { type: 'hand.raise' }, 10);
     s = run(s, 'a', { type: 'hand.raise' }, 20);
-    const again = decide(s, 'b', { type: 'hand.raise' }, 30);
+    const again = decide(s, 'b', { type: 'hand.raise' }, 30, FRESH);
     expect(again).toEqual({ ok: true, events: [] });
     expect(s.hands.map((h) => h.memberId)).toEqual(['b', 'a']);
   });
@@ -18,7 +18,7 @@ describe('hands', () => {
   it('lets a participant lower only their own hand, and a host anyone’s', () => {
     let s = workshop(['a', 'b']);
     s = run(s, 'a', { type: 'hand.raise' }, 10);
-    const refused = decide(s, 'b', { type: 'hand.lower', memberId: 'a' }, 20);
+    const refused = decide(s, 'b', { type: 'hand.lower', memberId: 'a' }, 20, FRESH);
     expect(refused.ok).toBe(false);
     s = run(s, HOST, { type: 'hand.lower', memberId: 'a' }, 20);
     expect(s.hands).toEqual([]);
@@ -73,9 +73,9 @@ describe('plenary timer', () => {
 
   it('refuses to pause or resume what is not there', () => {
     const s = workshop();
-    expect(decide(s, HOST, { type: 'timer.pause' }, 0)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(decide(s, HOST, { type: 'timer.resume' }, 0)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(decide(s, HOST, { type: 'timer.adjust', deltaMs: 1000 }, 0)).toMatchObject({ ok: false });
+    expect(decide(s, HOST, { type: 'timer.pause' }, 0, FRESH)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(decide(s, HOST, { type: 'timer.resume' }, 0, FRESH)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(decide(s, HOST, { type: 'timer.adjust', deltaMs: 1000 }, 0, FRESH)).toMatchObject({ ok: false });
   });
 
   it('time left is the duration minus the time it actually ran, whatever the pause/resume history', () => {
@@ -124,21 +124,21 @@ describe('waiting room and membership', () => {
       s.version,
       5,
     ).reduce(apply, s);
-    expect(decide(s, 'w1', { type: 'hand.raise' }, 6)).toMatchObject({ ok: false, error: { code: 'waiting' } });
+    expect(decide(s, 'w1', { type: 'hand.raise' }, 6, FRESH)).toMatchObject({ ok: false, error: { code: 'waiting' } });
   });
 
   it('only the host changes roles; the host cannot be removed or demoted', () => {
     let s = workshop(['a', 'b']);
-    expect(decide(s, 'a', { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(decide(s, 'a', { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 1, FRESH)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     s = run(s, HOST, { type: 'member.setRole', memberId: 'a', role: 'cohost' }, 1);
     expect(s.members.a?.role).toBe('cohost');
-    expect(decide(s, 'a', { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 2)).toMatchObject({ ok: false });
-    expect(decide(s, 'a', { type: 'member.remove', memberId: HOST }, 2)).toMatchObject({ ok: false });
-    expect(decide(s, HOST, { type: 'member.setRole', memberId: HOST, role: 'participant' }, 2)).toMatchObject({ ok: false });
+    expect(decide(s, 'a', { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 2, FRESH)).toMatchObject({ ok: false });
+    expect(decide(s, 'a', { type: 'member.remove', memberId: HOST }, 2, FRESH)).toMatchObject({ ok: false });
+    expect(decide(s, HOST, { type: 'member.setRole', memberId: HOST, role: 'participant' }, 2, FRESH)).toMatchObject({ ok: false });
     // a co-host may run the plenary, but not remove another co-host
     s = run(s, HOST, { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 3);
-    expect(decide(s, 'a', { type: 'member.remove', memberId: 'b' }, 4)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(decide(s, 'a', { type: 'announcement.set', text: 'Hi' }, 4).ok).toBe(true);
+    expect(decide(s, 'a', { type: 'member.remove', memberId: 'b' }, 4, FRESH)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(decide(s, 'a', { type: 'announcement.set', text: 'Hi' }, 4, FRESH).ok).toBe(true);
   });
 });
 
@@ -163,11 +163,11 @@ describe('authorisation', () => {
   ];
   it.each(hostOnly.map((c) => [c.type, c] as const))('a participant sending %s is refused and nothing happens', (_t, command) => {
     const s = workshop(['a', 'b']);
-    expect(decide(s, 'a', command, 0)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(decide(s, 'a', command, 0, FRESH)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('someone who is not a member is refused', () => {
-    expect(decide(workshop(), 'stranger', { type: 'hand.raise' }, 0)).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+    expect(decide(workshop(), 'stranger', { type: 'hand.raise' }, 0, FRESH)).toMatchObject({ ok: false, error: { code: 'not_joined' } });
   });
 });
 
@@ -180,5 +180,32 @@ describe('replay', () => {
     const copy = JSON.parse(JSON.stringify(s));
     expect(copy).toEqual(s);
     expect(s.version).toBe(4 + 3);
+  });
+});
+
+describe('co-host link after a co-host leaves the role', () => {
+  it('is replaced when a co-host is removed or made a participant, and only the host lets a co-host back in', () => {
+    let s = workshop(['a', 'b']);
+    const original = s.cohostKey;
+    s = run(s, HOST, { type: 'member.setRole', memberId: 'a', role: 'cohost' }, 1);
+    s = run(s, HOST, { type: 'member.setRole', memberId: 'b', role: 'cohost' }, 2);
+    expect(s.cohostKey).toBe(original);
+    s = run(s, HOST, { type: 'member.remove', memberId: 'a' }, 3);
+    expect(s.cohostKey).toBe(FRESH.cohostKey);
+    expect(decide(s, 'b', { type: 'member.readmit', memberId: 'a' }, 4, FRESH)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const demoted = decide(s, HOST, { type: 'member.setRole', memberId: 'b', role: 'participant' }, 5, { cohostKey: 'another-fresh-key-00002' });
+    expect(demoted.ok && demoted.events.map((e) => e.type)).toEqual(['member.roleChanged', 'cohostKey.rotated']);
+  });
+
+  it('admits a large batch without losing anyone', () => {
+    let s = workshop([], { waitingRoom: true });
+    const ids = Array.from({ length: 500 }, (_, i) => `w${i}`);
+    s = stamp(
+      ids.map((id) => ({ type: 'member.joined' as const, member: { id, name: id, role: 'participant' as const, profile: {}, tokenHash: id, status: 'waiting' as const } })),
+      s.version,
+      1,
+    ).reduce(apply, s);
+    s = run(s, HOST, { type: 'member.admitAll' }, 2);
+    expect(ids.every((id) => s.members[id]?.status === 'admitted')).toBe(true);
   });
 });
