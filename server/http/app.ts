@@ -9,6 +9,7 @@ import { JoinCode, WorkshopId } from '../../shared/ids.ts';
 import type { WorkshopActor } from '../engine/actor.ts';
 import type { Engine } from '../engine/engine.ts';
 import { sameSecret } from '../engine/secrets.ts';
+import { parseInbound } from '../parse-inbound.ts';
 import type { EventStore } from '../store/event-store.ts';
 
 export type HttpDeps = {
@@ -98,10 +99,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       httpError(res, 429, 'rate_limited', 'Too many workshops created from here. Wait a minute and try again.');
       return;
     }
-    const parsed = CreateWorkshopRequest.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      httpError(res, 400, 'bad_request', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
+    const parsed = parseInbound(CreateWorkshopRequest, req.body);
+    if (!parsed.ok) {
+      httpError(res, 400, 'bad_request', parsed.message);
       return;
     }
     const { password, ...workshop } = parsed.data;

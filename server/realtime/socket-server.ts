@@ -9,6 +9,7 @@ import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } f
 import type { WorkshopActor } from '../engine/actor.ts';
 import type { Connection } from '../engine/connection.ts';
 import type { Engine } from '../engine/engine.ts';
+import { parseInbound } from '../parse-inbound.ts';
 import { JoinRateLimit, SocketRateLimit } from './rate-limit.ts';
 
 type IndabaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -19,11 +20,13 @@ function replyOf(candidate: unknown): (result: Ack<unknown>) => void {
   return typeof candidate === 'function' ? (candidate as (r: Ack<unknown>) => void) : () => undefined;
 }
 
-function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return `${where}${issue?.message ?? 'invalid message'}`;
+/** A short, safe rendering of whatever a client sent (objects with a broken toString included). */
+function shortText(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 40);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  return typeof value;
 }
+
 
 /**
  * The transport edge: Socket.IO in, engine calls, views out. Every inbound payload is parsed with
@@ -86,7 +89,7 @@ export function attachRealtime(
       };
 
     const unknownEvent = guarded((reply, args) => {
-      reply(failure('unknown_event', `The server does not understand "${String(args[0]).slice(0, 40)}". Reload the page to update the app.`));
+      reply(failure('unknown_event', `The server does not understand "${shortText(args[0])}". Reload the page to update the app.`));
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
@@ -101,9 +104,9 @@ export function attachRealtime(
           reply(failure('conflict', 'This connection has already joined. Reload the page to join again.'));
           return;
         }
-        const parsed = SessionRequest.safeParse(payload);
-        if (!parsed.success) {
-          reply(failure('bad_request', describeIssue(parsed.error)));
+        const parsed = parseInbound(SessionRequest, payload);
+        if (!parsed.ok) {
+          reply(failure('bad_request', parsed.message));
           return;
         }
         const request = parsed.data;
@@ -156,14 +159,14 @@ export function attachRealtime(
           reply(failure('not_joined', 'Join the workshop first. Reload the page if this keeps happening.'));
           return;
         }
-        const parsed = Command.safeParse(payload);
+        const parsed = parseInbound(Command, payload);
         const type = (payload as { type?: unknown } | null)?.type;
-        if (!parsed.success && !(COMMAND_TYPES as readonly unknown[]).includes(type)) {
-          reply(failure('bad_request', `Unknown command "${String(type).slice(0, 40)}". Reload the page to update the app.`));
+        if (!parsed.ok && !(COMMAND_TYPES as readonly unknown[]).includes(type)) {
+          reply(failure('bad_request', `Unknown command "${shortText(type)}". Reload the page to update the app.`));
           return;
         }
-        if (!parsed.success) {
-          reply(failure('bad_request', describeIssue(parsed.error)));
+        if (!parsed.ok) {
+          reply(failure('bad_request', parsed.message));
           return;
         }
         reply(await session.actor.command(session.memberId, parsed.data));

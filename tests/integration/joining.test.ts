@@ -34,6 +34,14 @@ describe('creating and joining a workshop', async () => {
     expect((await res.json()).error.message).toMatch(/title/i);
     const junk = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(junk.status).toBe(400);
+    // a shape that makes the validator itself throw is still a bad request, not a server error
+    const hostile = await fetch(`${server.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: { length: { toString: null } } }),
+    });
+    expect(hostile.status).toBe(400);
+    expect((await hostile.json()).error.code).toBe('bad_request');
   });
 
   it('lets a participant join by code with their profile, and the host see them', async () => {
