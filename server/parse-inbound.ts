@@ -13,8 +13,12 @@ export function parseInbound<T>(schema: z.ZodType<T>, payload: unknown): { ok: t
   }
 }
 
+/** Messages quote keys the client chose (e.g. `Unrecognized key: "…"`): keep them short. */
+const MAX_MESSAGE_CHARS = 200;
+
 export function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return `${where}${issue?.message ?? 'invalid message'}`;
+  const text = `${where}${issue?.message ?? 'invalid message'}`;
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
 }

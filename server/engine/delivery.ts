@@ -3,7 +3,16 @@ import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
-import { consolePatch, consoleView, participantShared, participantView, type Extras, type ParticipantShared } from './views.ts';
+import type { ParticipantView } from '../../shared/views.ts';
+import {
+  consolePatch,
+  consoleView,
+  facilitatorsOf,
+  participantShared,
+  participantView,
+  type Extras,
+  type ParticipantShared,
+} from './views.ts';
 
 type Audience = 'participant' | 'console';
 
@@ -50,6 +59,9 @@ export class ViewDelivery {
   private consolesWhole = false;
   /** The participants' shared part, reused by new connections until the version or counts change. */
   private sharedCache: { version: number; at: number; shared: ParticipantShared } | null = null;
+  /** Both walk the whole roster, so a join storm must not redo them for every joiner (see extras, freshShared). */
+  private headCount: { at: number; count: number } | null = null;
+  private facilitators: ParticipantView['facilitators'] | null = null;
 
   private countsTimer: NodeJS.Timeout | null = null;
 
@@ -96,7 +108,7 @@ export class ViewDelivery {
     if (!a || !member) return;
     a.audience = audienceFor(member);
     if (a.audience === 'console') {
-      a.conn.send('console', consoleView(state, member, this.consoleSeq, this.extras()));
+      a.conn.send('console', consoleView(state, member, this.consoleSeq, this.extras(false)));
     } else {
       // A reconnect storm attaches thousands of devices: reuse the shared part rather than walk
       // the roster for each one. Counts may lag by at most one counts interval, as they do anyway.
@@ -112,6 +124,10 @@ export class ViewDelivery {
   eventsApplied(events: readonly StoredEvent[], before: WorkshopState): void {
     const hadHand = (id: string) => before.hands.some((h) => h.memberId === id);
     for (const e of events) {
+      // who the facilitators are changes only with the workshop or a member event that is not a participant joining
+      if (e.type === 'workshop.created' || (e.type.startsWith('member.') && !(e.type === 'member.joined' && e.member.role === 'participant'))) {
+        this.facilitators = null;
+      }
       switch (e.type) {
         case 'workshop.created':
         case 'announcement.set':
@@ -199,14 +215,22 @@ export class ViewDelivery {
     this.consoleDirty = true;
   }
 
-  private extras(): Extras {
+  /**
+   * Presence, and the head count. Counts reach participants lazily anyway (flushCounts, at most once
+   * per countsIntervalMs, armed by every change), so unless `freshCount` a count at most that old is
+   * reused: a join storm does not walk the roster once per joiner.
+   */
+  private extras(freshCount = true): Extras {
     const state = this.getState();
     const now = this.clock();
-    let presentCount = 0;
-    for (const m of Object.values(state.members)) {
-      if (m.status === 'admitted' && this.presence.of(m.id, now) !== 'left') presentCount++;
+    if (freshCount || !this.headCount || now - this.headCount.at >= this.timing.countsIntervalMs) {
+      let count = 0;
+      for (const m of Object.values(state.members)) {
+        if (m.status === 'admitted' && this.presence.of(m.id, now) !== 'left') count++;
+      }
+      this.headCount = { at: now, count };
     }
-    return { presenceOf: (id) => this.presence.of(id, now), presentCount, videoEnabled: this.videoEnabled };
+    return { presenceOf: (id) => this.presence.of(id, now), presentCount: this.headCount.count, videoEnabled: this.videoEnabled };
   }
 
   private schedule(): void {
@@ -230,11 +254,12 @@ export class ViewDelivery {
     const now = this.clock();
     const c = this.sharedCache;
     if (c && c.version === state.version && now - c.at < this.timing.countsIntervalMs) return c.shared;
-    return this.freshShared(state);
+    return this.freshShared(state, false);
   }
 
-  private freshShared(state: WorkshopState): ParticipantShared {
-    const shared = participantShared(state, this.extras());
+  private freshShared(state: WorkshopState, freshCount = true): ParticipantShared {
+    this.facilitators ??= facilitatorsOf(state);
+    const shared = participantShared(state, this.extras(freshCount), this.facilitators);
     this.sharedCache = { version: state.version, at: this.clock(), shared };
     return shared;
   }
@@ -242,7 +267,8 @@ export class ViewDelivery {
   private flushParticipants(): void {
     this.immediateArmed = false;
     const state = this.getState();
-    const shared = this.freshShared(state);
+    // a few people's own views (joins, hands) may carry a count up to one counts interval old
+    const shared = this.freshShared(state, this.allParticipantsNow);
     const key = countsKey(shared);
     const targets = this.allParticipantsNow ? this.attached.keys() : this.connectionsFor(this.participantsNow);
     this.allParticipantsNow = false;
@@ -296,7 +322,7 @@ export class ViewDelivery {
     this.lastConsoleFlush = this.clock();
     this.consoleSeq += 1;
     const state = this.getState();
-    const extras = this.extras();
+    const extras = this.extras(false);
     const patch = consolePatch(state, this.consoleSeq, this.consoleMembers, extras.presenceOf);
     const whole = this.consolesWhole;
     this.consoleDirty = false;

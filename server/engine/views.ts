@@ -11,13 +11,22 @@ export type Extras = { presenceOf: PresenceOf; presentCount: number; videoEnable
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
 export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand'>;
 
-export function participantShared(state: WorkshopState, extras: Extras): ParticipantShared {
+/** The admitted hosts and co-hosts as participants see them (at most 20). Walks the roster: cache it. */
+export function facilitatorsOf(state: WorkshopState): ParticipantView['facilitators'] {
   const facilitators: ParticipantView['facilitators'] = [];
   for (const m of Object.values(state.members)) {
     if (isFacilitator(m.role) && m.status === 'admitted' && facilitators.length < 20) {
       facilitators.push({ id: m.id, name: m.name, role: m.role });
     }
   }
+  return facilitators;
+}
+
+export function participantShared(
+  state: WorkshopState,
+  extras: Extras,
+  facilitators: ParticipantView['facilitators'] = facilitatorsOf(state),
+): ParticipantShared {
   return {
     kind: 'participant',
     version: state.version,
