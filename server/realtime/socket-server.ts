@@ -169,7 +169,8 @@ export function attachRealtime(
           reply(failure('bad_request', parsed.message));
           return;
         }
-        reply(await session.actor.command(session.memberId, parsed.data));
+        const current = session;
+        reply(await current.actor.command(current.memberId, parsed.data));
       }),
     );
 
@@ -187,12 +188,14 @@ export function attachRealtime(
     socket.on(
       'refresh',
       guarded((reply) => {
-        if (!session) {
+        // keep our own reference: refreshing a removed person's view closes the socket, which clears `session`
+        const current = session;
+        if (!current) {
           reply(failure('not_joined', 'Join the workshop first.'));
           return;
         }
-        session.actor.refresh(socket.id);
-        reply({ ok: true, data: { version: session.actor.snapshot.version } });
+        current.actor.refresh(socket.id);
+        reply({ ok: true, data: { version: current.actor.snapshot.version } });
       }),
     );
 

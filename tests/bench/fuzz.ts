@@ -57,7 +57,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       seed,
       seconds: round(report.seconds, 1),
       cases_per_second: report.casesPerSecond,
-      failures: report.failures,
+      // a logged server error is a failure even when every reply looked right
+      failures: report.failures + errorLogs,
       server_up: report.serverUp && server.alive,
       fresh_host_command: report.freshHostCommand,
       fresh_join: report.freshJoin,
