@@ -9,6 +9,17 @@ import type { Bench } from './types.ts';
 const BENCHES: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.ts')).bench,
   fuzz: async () => (await import('./fuzz.ts')).bench,
+  schedule: async () => {
+    const { run, instances } = await import('./schedule.ts');
+    return {
+      description: 'world-café rotation scheduler: repeat meetings against the lower bound and a random shuffle, per instance',
+      defaultN: instances.length,
+      run: async (options) => {
+        const summary = await run(process.argv.slice(3));
+        return { bench: 'schedule', n: options.n, ...summary };
+      },
+    };
+  },
 };
 
 function parseArgs(argv: readonly string[]): { name: string | undefined; options: Record<string, string | number | boolean> } {
