@@ -94,7 +94,7 @@ function main(argv: readonly string[]): number {
     lines.push(`Round ${r + 1}`);
     round.forEach((table, t) => {
       const seats = table.map((p, i) => `${String(p).padStart(width)}${args.hosts && i === 0 ? 'h' : args.hosts ? ' ' : ''}`);
-      lines.push(`  Table ${String(t + 1).padStart(String(tables).length)}: ${seats.join(' ')}`);
+      lines.push(`  Table ${String(t + 1).padStart(String(tables).length)}: ${seats.join(' ')}`.trimEnd());
     });
   });
   const q = plan.quality;

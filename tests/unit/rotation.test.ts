@@ -55,14 +55,13 @@ describe('named targets', () => {
     expect(plan.quality.repeats).toBe(0);
   });
 
-  it('300 people, 5 rounds: planned in well under a second, with and without hosts, no repeats', () => {
+  it('300 people, 5 rounds: no repeats, with and without hosts (time is measured by npm run bench -- schedule)', () => {
     for (const [tableSize, hosts] of [
       [6, false],
       [8, true],
       [7, true],
     ] as const) {
       const plan = planRotation({ people: 300, tableSize, rounds: 5, hosts, seed: 2 });
-      expect(plan.ms).toBeLessThan(1000);
       expect(countRepeats(plan.rounds)).toBe(0);
       expectValidRounds(plan.rounds, range(300));
     }
@@ -243,6 +242,17 @@ describe('constructions', () => {
     expectValidRounds(rounds, range(q * q));
     expect(countRepeats(rounds)).toBe(0);
     expect(countRepeats(affineRounds(q * q - 1, q, q, true)!)).toBe(0);
+  });
+
+  it('a few more people than the plane holds: one extra per table, only the forced repeats', () => {
+    // 50 people, 7 tables with hosts, 6 rounds: 49 fit the plane of order 7, the 50th makes one
+    // table of 8 each round, and a table of 8 drawn from 7 tables must repeat a pair
+    const plan = planRotation({ people: 50, tableSize: 8, rounds: 6, hosts: true, seed: 2 });
+    expectValidRounds(plan.rounds, range(50));
+    for (const round of plan.rounds) round.forEach((table, t) => expect(table[0]).toBe(t));
+    expect(plan.quality.lowerBound.pigeonhole).toBe(5);
+    expect(countRepeats(plan.rounds)).toBe(5);
+    expect(plan.quality.tableRevisits).toBe(0);
   });
 
   it('is not used where it does not apply', () => {

@@ -10,12 +10,23 @@ import type { Schedule } from './problem.ts';
  * hosts, when the columns are full and k divides q, each column cut into tables of k makes one more
  * round (q + 1 in all: the whole affine plane when n = q*q; 9 rounds for 32 people in 8 tables).
  *
- * Returns null when the construction does not apply (q not a prime power, more rounds than it has,
- * or tables that would be bigger than the balanced size).
+ * With up to q people more than q*q, the extra people are added one per table (then there are
+ * repeats, which the search reduces). Returns null when the construction does not apply (q not a
+ * prime power, more rounds than it has, or tables that would be bigger than the balanced size).
  */
 export function affineRounds(n: number, tables: number, rounds: number, hosts: boolean): Schedule | null {
   const q = tables;
   const k = Math.ceil(n / q);
+  if (k > q && n - q * q <= q && rounds <= q && q >= 2) {
+    // A few more people than the plane holds: each extra person takes a different table each round
+    // (the search then smooths out the repeats this forces).
+    const plane = affineRounds(q * q, q, rounds, hosts);
+    if (!plane) return null;
+    plane.forEach((round, r) => {
+      for (let e = 0; e < n - q * q; e++) round[(e + r) % q]!.push(q * q + e);
+    });
+    return plane;
+  }
   if (k < 2 || k > q || q > 128) return null;
   const withColumns = !hosts && n === k * q && q % k === 0;
   if (rounds > q + (withColumns ? 1 : 0)) return null;

@@ -11,14 +11,14 @@ export function evenSplitPairs(size: number, tables: number): number {
 }
 
 /**
- * Counting lower bounds on repeat meetings in the planned rounds (each holds for every schedule
- * with these table sizes and hosts, so the plan's quality can be judged against them):
- * - pairs: pair-slots used minus pairs that have not met yet (host pairs never can);
- * - perPerson: someone who sits with more people than they have left to meet repeats the excess;
- *   each repeat has two ends, so the sum is halved. A non-host meets one host per round, so more
- *   rounds than unmet hosts forces host repeats on its own;
- * - pigeonhole: a table with more seats than there are tables takes two people from one table of
- *   the round before.
+ * Counting lower bounds on repeat meetings in the planned rounds. Each holds for every schedule
+ * with these table sizes and hosts, so a plan can be judged against them:
+ * - pairs: pair-slots the rounds use minus the pairs that have not met yet (two hosts never can);
+ * - perPerson: someone who sits with more people than they have left to meet repeats the excess
+ *   (guest-guest repeats have two ends, so those are halved; with hosts, host-guest repeats are
+ *   counted from either side and added);
+ * - pigeonhole: a table with more seats than there are tables takes two people who sat together
+ *   in the round before.
  * `alreadyRepeats` (repeats in played rounds) is added to the value.
  */
 export function lowerBound(p: Problem, alreadyRepeats = 0): LowerBound {
@@ -33,18 +33,31 @@ export function lowerBound(p: Problem, alreadyRepeats = 0): LowerBound {
   for (const round of sizes) for (const s of round) slots += choose2(s);
   const pairs = Math.max(0, slots - available);
 
-  // Per person. Movable people: a base number of tablemates per round (the smaller table) plus
-  // extras for sitting at a larger table, spread as kindly as possible (a relaxation, so valid).
+  // Per person. Tablemates per round at the smaller table size, plus one more for each round at a
+  // larger table, the extras spread as kindly as possible (a relaxation, so the bound holds
+  // whichever tables are the larger ones). With hosts the pairs split into guest-guest pairs (two
+  // guest ends per repeat) and host-guest pairs (one host end and one guest end per repeat): a
+  // guest meets exactly one host per round, so more rounds than unmet hosts repeats a host.
   const hostSeat = hosts ? 1 : 0;
-  let base = 0;
-  let extras = 0;
+  let guestBase = 0;
+  let guestExtras = 0;
+  let hostBase = 0;
+  let hostExtras = 0;
   for (const round of sizes) {
     const min = Math.min(...round);
-    base += Math.max(0, min - 1 - hostSeat);
-    for (const s of round) if (s > min) extras += s - hostSeat;
+    guestBase += min - 1 - hostSeat;
+    hostBase += min - 1;
+    for (const s of round) {
+      if (s === min) continue;
+      guestExtras += s - hostSeat;
+      hostExtras += 1;
+    }
   }
-  let ends = 0;
-  let freeCapacity = 0;
+  let guestEnds = 0;
+  let guestRoom = 0;
+  let hostEnds = 0;
+  let hostRoom = 0;
+  let hostRepeatsSeenByGuests = 0;
   for (let i = 0; i < n; i++) {
     let unmetHosts = 0;
     let unmetOthers = 0;
@@ -54,18 +67,17 @@ export function lowerBound(p: Problem, alreadyRepeats = 0): LowerBound {
       else unmetOthers++;
     }
     if (isHost[i]) {
-      const t = p.host.indexOf(i);
-      let meets = 0;
-      for (const round of sizes) meets += Math.max(0, (round[t] ?? 1) - 1);
-      ends += Math.max(0, meets - unmetOthers);
-      continue;
+      hostEnds += Math.max(0, hostBase - unmetOthers);
+      hostRoom += Math.min(rounds, Math.max(0, unmetOthers - hostBase));
+    } else {
+      if (hosts) hostRepeatsSeenByGuests += Math.max(0, rounds - unmetHosts);
+      guestEnds += Math.max(0, guestBase - unmetOthers);
+      guestRoom += Math.min(rounds, Math.max(0, unmetOthers - guestBase));
     }
-    if (hosts) ends += Math.max(0, rounds - unmetHosts);
-    ends += Math.max(0, base - unmetOthers);
-    freeCapacity += Math.min(rounds, Math.max(0, unmetOthers - base));
   }
-  ends += Math.max(0, extras - freeCapacity);
-  const perPerson = Math.ceil(ends / 2);
+  guestEnds += Math.max(0, guestExtras - guestRoom);
+  hostEnds += hosts ? Math.max(0, hostExtras - hostRoom) : 0;
+  const perPerson = Math.max(hostRepeatsSeenByGuests, hostEnds) + Math.ceil(guestEnds / 2);
 
   let pigeonhole = 0;
   for (let r = 1; r < rounds; r++) for (const s of sizes[r]!) pigeonhole += evenSplitPairs(s, sizes[r - 1]!.length);

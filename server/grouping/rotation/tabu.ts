@@ -12,7 +12,7 @@ export type SearchLimits = {
 export type SearchResult = { schedule: Schedule; cost: number; iterations: number; stoppedBy: 'bound' | 'iterations' | 'stalled' | 'time' };
 
 /** Conflicted people looked at per iteration at most (sampled), so big instances stay quick. */
-const MAX_CANDIDATES = 48;
+const MAX_CANDIDATES = 16;
 
 /**
  * Tabu search over same-round swaps (after Dotú & Van Hentenryck, "Scheduling social golfers
