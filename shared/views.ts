@@ -98,7 +98,7 @@ export type ConsolePatch = z.infer<typeof ConsolePatch>;
 
 /** One-off messages that are not state: e.g. "you were removed". */
 export const Notice = z.object({
-  kind: z.enum(['removed', 'declined', 'admitted', 'role_changed', 'rate_limited', 'workshop_gone']),
+  kind: z.enum(['removed', 'declined', 'rate_limited', 'workshop_gone']),
   message: z.string(),
 });
 export type Notice = z.infer<typeof Notice>;

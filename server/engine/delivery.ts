@@ -1,9 +1,8 @@
-import type { Notice } from '../../shared/views.ts';
+import type { Notice, ParticipantView } from '../../shared/views.ts';
 import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
-import type { ParticipantView } from '../../shared/views.ts';
 import {
   consolePatch,
   consoleView,
@@ -284,7 +283,7 @@ export class ViewDelivery {
     for (const [connId, a] of this.attached) if (a.countsKey !== key) this.sendParticipant(connId, state, shared, key);
   }
 
-  private sendParticipant(connId: string, state: WorkshopState, shared: ReturnType<typeof participantShared>, key: string) {
+  private sendParticipant(connId: string, state: WorkshopState, shared: ParticipantShared, key: string) {
     const a = this.attached.get(connId);
     const member = a && state.members[a.memberId];
     if (!a || !member) return;
@@ -345,6 +344,6 @@ export class ViewDelivery {
   }
 }
 
-function countsKey(shared: ReturnType<typeof participantShared>): string {
+function countsKey(shared: ParticipantShared): string {
   return `${shared.counts.present}|${shared.counts.hands}|${shared.facilitators.map((f) => f.id).join(',')}`;
 }

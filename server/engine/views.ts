@@ -89,6 +89,7 @@ function consoleShared(state: WorkshopState, seq: number) {
 }
 
 export function consoleView(state: WorkshopState, viewer: Member, seq: number, extras: Extras): ConsoleView {
+  const hands = handTimes(state);
   return {
     kind: 'console',
     ...consoleShared(state, seq),
@@ -102,10 +103,7 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
       cohostKey: state.cohostKey,
     },
     me: { id: viewer.id, name: viewer.name, role: viewer.role },
-    members: (() => {
-      const hands = handTimes(state);
-      return Object.values(state.members).map((m) => consoleMember(m, extras.presenceOf, hands));
-    })(),
+    members: Object.values(state.members).map((m) => consoleMember(m, extras.presenceOf, hands)),
     video: { enabled: extras.videoEnabled },
   };
 }

@@ -5,8 +5,7 @@
  * random shuffle into the same tables (what Jitsi's breakout rooms do) measured in the same run.
  * One JSON line per instance on stdout, a readable table on stderr; `run` returns the summary.
  */
-import { seededRng, shuffle } from '../../server/grouping/random.ts';
-import { planRotation, rotationQuality } from '../../server/grouping/rotation/index.ts';
+import { planRotation, randomRotation, rotationQuality } from '../../server/grouping/rotation/index.ts';
 
 type Instance = { name: string; people: number; tableSize: number; rounds: number; hosts: boolean };
 
@@ -64,21 +63,6 @@ export const instances: Instance[] = [
   ...realistic.map(([people, tableSize, rounds, hosts]) => ({ name: `${people}x${tableSize}x${rounds}${hosts ? '-hosts' : ''}`, people, tableSize, rounds, hosts })),
 ];
 
-/** Random rooms every round (hosts kept at their tables), the same table sizes as the plan. */
-function randomShuffle(people: number, sizes: readonly (readonly number[])[], hosts: boolean, seed: number): number[][][] {
-  const rng = seededRng(seed);
-  const tables = sizes[0]?.length ?? 0;
-  const guests = [...Array(people).keys()].slice(hosts ? tables : 0);
-  return sizes.map((round) => {
-    const order = shuffle(guests, rng);
-    return round.map((size, t) => {
-      const table = hosts ? [t] : [];
-      while (table.length < size) table.push(order.pop()!);
-      return table;
-    });
-  });
-}
-
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const percentile = (xs: number[], p: number) => {
   const s = xs.slice().sort((a, b) => a - b);
@@ -104,7 +88,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     let randomMs = 0;
     for (let k = 0; k < shuffles; k++) {
       const t0 = performance.now();
-      const rounds = randomShuffle(inst.people, sizes, inst.hosts, seed * 1000 + k);
+      const rounds = randomRotation(inst.people, sizes, inst.hosts, seed * 1000 + k);
       randomMs += performance.now() - t0;
       randomRepeats += rotationQuality(rounds, { lowerBound: plan.quality.lowerBound }).repeats;
     }

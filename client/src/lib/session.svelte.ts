@@ -65,7 +65,7 @@ export class WorkshopSession {
   views = $state.raw<ViewState>(EMPTY_VIEWS);
   me = $state.raw<SessionResult | null>(null);
   stopped = $state.raw<StopReason | null>(null);
-  /** The latest one-off notice worth showing (admitted, role changed, slow down). */
+  /** The latest one-off notice worth showing (e.g. slow down). */
   notice = $state.raw<Notice | null>(null);
   clock = $state.raw<ClockEstimate | null>(null);
 

@@ -5,3 +5,4 @@ export { rotationQuality, summarise } from './quality.ts';
 export { circleRounds } from './round-robin.ts';
 export { defaultTables, planRotation } from './schedule.ts';
 export * from './types.ts';
+export { randomRotation } from './random-baseline.ts';
