@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { BreakoutCommands } from './breakouts.ts';
 import { MemberId } from './ids.ts';
 
 /**
@@ -43,8 +44,11 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member.readmit'), memberId: MemberId }).strict(),
   // host only
   z.object({ type: z.literal('member.setRole'), memberId: MemberId, role: z.enum(['cohost', 'participant']) }).strict(),
+  ...BreakoutCommands,
 ]);
 export type Command = z.infer<typeof Command>;
+/** What a well-behaved client sends (defaults filled in by the server). */
+export type CommandInput = z.input<typeof Command>;
 export type CommandType = Command['type'];
 export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as readonly CommandType[];
 

@@ -21,6 +21,12 @@ export function applyConsolePatch(view: ConsoleView, patch: ConsolePatch): Patch
       } else members[at] = m;
     }
   }
-  const { kind: _kind, members: _members, ...shared } = patch;
-  return { ok: true, view: { ...view, ...shared, members } };
+  const { kind: _kind, members: _members, breakouts, notes, record, ...shared } = patch;
+  const next: ConsoleView = { ...view, ...shared, members };
+  if (breakouts !== undefined) next.breakouts = breakouts;
+  // a new set of rooms starts with no notes; otherwise only the rooms that changed are sent
+  if (breakouts === null || (breakouts && breakouts.round !== view.breakouts?.round)) next.notes = {};
+  if (notes) next.notes = { ...next.notes, ...notes };
+  if (record) next.record = record;
+  return { ok: true, view: next };
 }

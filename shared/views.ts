@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
 import { MemberId, WorkshopId } from './ids.ts';
 import { ProfileField, ProfileValues } from './profile.ts';
 import { Role } from './session.ts';
@@ -37,6 +38,10 @@ export const ParticipantView = z.object({
   counts: z.object({ present: z.number().int(), hands: z.number().int() }),
   facilitators: z.array(z.object({ id: MemberId, name: z.string(), role: Role })).max(20),
   video: VideoStatus,
+  /** Breakout rooms while they are open: the person's own room only. */
+  breakout: ParticipantBreakout.nullable(),
+  /** The last closed breakout round whose notes can be read ("what the rooms said"), fetched on demand. */
+  harvest: z.object({ round: z.number().int(), closedAt: z.number() }).nullable(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
@@ -49,6 +54,8 @@ export const ConsoleMember = z.object({
   profile: ProfileValues,
   joinedAt: z.number(),
   handRaisedAt: z.number().nullable(),
+  /** Breakout room in the current plan or open rooms; null in plenary. */
+  roomId: z.string().nullable(),
 });
 export type ConsoleMember = z.infer<typeof ConsoleMember>;
 
@@ -83,6 +90,10 @@ export const ConsoleView = ConsoleShared.extend({
   me: z.object({ id: MemberId, name: z.string(), role: Role }),
   members: z.array(ConsoleMember),
   video: VideoStatus,
+  breakouts: ConsoleBreakouts.nullable(),
+  /** Each room's notes while breakouts run, by room id. */
+  notes: z.record(z.string(), Note),
+  record: ConsoleBreakoutRecord,
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -93,6 +104,10 @@ export type ConsoleView = z.infer<typeof ConsoleView>;
 export const ConsolePatch = ConsoleShared.extend({
   kind: z.literal('console.patch'),
   members: z.array(ConsoleMember),
+  /** Present only when they changed: breakouts whole, notes of the rooms that changed. */
+  breakouts: ConsoleBreakouts.nullable().optional(),
+  notes: z.record(z.string(), Note).optional(),
+  record: ConsoleBreakoutRecord.optional(),
 });
 export type ConsolePatch = z.infer<typeof ConsolePatch>;
 

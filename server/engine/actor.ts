@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Command, CommandResult } from '../../shared/commands.ts';
 import { failure, type Ack, type ErrorBody } from '../../shared/errors.ts';
@@ -6,6 +7,9 @@ import type { SessionResult } from '../../shared/session.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { VersionConflictError } from '../store/event-store.ts';
 import type { Connection } from './connection.ts';
+import { newcomerEvents } from '../activities/breakouts/late.ts';
+import { harvestOf } from '../activities/breakouts/views.ts';
+import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline } from './decide.ts';
 import type { EventBody, StoredEvent } from './events.ts';
 import { ViewDelivery, type DeliveryTiming } from './delivery.ts';
@@ -129,11 +133,16 @@ export class WorkshopActor {
     this.delivery.sendWhole(connId);
   }
 
+  /** What the rooms said, for people inside the workshop; null for anyone not let in. */
+  harvest(memberId: string): HarvestRound[] | null {
+    return this.state.members[memberId]?.status === 'admitted' ? harvestOf(this.state) : null;
+  }
+
   // ---- commands -------------------------------------------------------------------------------
 
   command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
     return this.serial(async () => {
-      const fresh = { cohostKey: newSecret(18) };
+      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31) };
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       return result.ok ? { ok: true, data: { version: this.state.version } } : result;
     });
@@ -163,8 +172,10 @@ export class WorkshopActor {
       const decision = decider(this.state);
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true };
+      // people let in while rooms are open go straight to a room, in the same durable write
+      const events = [...decision.events, ...newcomerEvents(this.state, decision.events)];
       try {
-        const stored = await this.deps.store.append(this.id, this.state.version, decision.events, this.deps.clock());
+        const stored = await this.deps.store.append(this.id, this.state.version, events, this.deps.clock());
         this.applyStored(stored);
         return { ok: true };
       } catch (error) {

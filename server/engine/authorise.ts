@@ -1,4 +1,5 @@
 import type { CommandType } from '../../shared/commands.ts';
+import { BreakoutCommands, PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
 import type { Role } from '../../shared/session.ts';
 
 /** Who may send each command. Checked on the server for every command, whatever the client shows. */
@@ -21,7 +22,20 @@ const RULES: Record<CommandType, readonly Role[]> = {
   'member.remove': ['host', 'cohost'],
   'member.readmit': ['host', 'cohost'],
   'member.setRole': ['host'],
+  ...breakoutRules(),
 };
+
+/** Breakouts: participants act in their own room (checked in the activity), facilitators run the rooms. */
+function breakoutRules(): Record<Extract<CommandType, `breakouts.${string}`>, readonly Role[]> {
+  const participantOnes: readonly string[] = PARTICIPANT_BREAKOUT_COMMANDS;
+  const rules = {} as Record<Extract<CommandType, `breakouts.${string}`>, readonly Role[]>;
+  for (const option of BreakoutCommands) {
+    const type = option.shape.type.value;
+    // facilitators may write notes too; the other participant commands are for people in rooms
+    rules[type] = type === 'breakouts.notes' ? ['host', 'cohost', 'participant'] : participantOnes.includes(type) ? ['participant'] : ['host', 'cohost'];
+  }
+  return rules;
+}
 
 export function mayRun(role: Role, type: CommandType): boolean {
   return RULES[type].includes(role);

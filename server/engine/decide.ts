@@ -1,5 +1,7 @@
 import type { Command } from '../../shared/commands.ts';
 import { failure, type ErrorBody } from '../../shared/errors.ts';
+import { decideBreakouts } from '../activities/breakouts/decide.ts';
+import { breakoutDeadline, breakoutsDue } from '../activities/breakouts/deadlines.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -7,7 +9,7 @@ import { isFacilitator, type WorkshopState } from './state.ts';
 export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: ErrorBody };
 
 /** Fresh random values a decision may need, made by the caller so `decide` stays pure. */
-export type Fresh = { cohostKey: string };
+export type Fresh = { cohostKey: string; seed: number };
 
 const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
 
@@ -26,6 +28,7 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
     return failure('forbidden', 'Only the facilitators can do that. Ask a host if you need it done.');
   }
 
+  if (isBreakoutCommand(command)) return decideBreakouts(state, actor, command, now, fresh.seed);
   switch (command.type) {
     case 'hand.raise':
       return state.hands.some((h) => h.memberId === actorId) ? ok() : ok({ type: 'hand.raised', memberId: actorId });
@@ -123,16 +126,22 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
   }
 }
 
+type BreakoutCommand = Extract<Command, { type: `breakouts.${string}` }>;
+const isBreakoutCommand = (c: Command): c is BreakoutCommand => c.type.startsWith('breakouts.');
+
 /** Events the clock causes: deadlines in the state that have passed. */
 export function decideDue(state: WorkshopState, now: number): EventBody[] {
   const events: EventBody[] = [];
   if (state.timer?.state === 'running' && state.timer.endsAt <= now) events.push({ type: 'timer.ended' });
+  events.push(...breakoutsDue(state.breakouts, now));
   return events;
 }
 
 /** The earliest deadline in the state, or null: the scheduler arms one timer for it. */
 export function nextDeadline(state: WorkshopState): number | null {
-  return state.timer?.state === 'running' ? state.timer.endsAt : null;
+  const deadlines = [state.timer?.state === 'running' ? state.timer.endsAt : null, breakoutDeadline(state.breakouts)];
+  const due = deadlines.filter((d): d is number => d !== null);
+  return due.length ? Math.min(...due) : null;
 }
 
 function adjustTimer(state: WorkshopState, deltaMs: number, now: number): Decision {

@@ -3,6 +3,7 @@ import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
+import { BreakoutViews } from '../activities/breakouts/views.ts';
 import {
   consolePatch,
   consoleView,
@@ -63,6 +64,13 @@ export class ViewDelivery {
   private facilitators: ParticipantView['facilitators'] | null = null;
 
   private countsTimer: NodeJS.Timeout | null = null;
+  /** Room counts in self-select lists change with every choice: they go to everyone lazily, like counts. */
+  private allParticipantsLazy = false;
+  private consoleBreakouts = false;
+  private consoleRecord = false;
+  private consoleNotes = new Set<string>();
+  /** Room parts of participant views, built once per room per workshop version. */
+  private breakoutViews: { version: number; views: BreakoutViews } | null = null;
 
   constructor(
     private readonly getState: () => WorkshopState,
@@ -114,9 +122,14 @@ export class ViewDelivery {
       const shared = this.cachedShared(state);
       a.countsKey = countsKey(shared);
       a.sentVersion = state.version;
-      a.conn.send('view', participantView(shared, state, member));
+      a.conn.send('view', participantView(shared, state, member, this.roomViews(state)));
       this.closeIfTurnedAway(a, member);
     }
+  }
+
+  private roomViews(state: WorkshopState): BreakoutViews {
+    if (this.breakoutViews?.version !== state.version) this.breakoutViews = { version: state.version, views: new BreakoutViews(state) };
+    return this.breakoutViews.views;
   }
 
   /** Works out who needs to hear about these events. */
@@ -168,6 +181,23 @@ export class ViewDelivery {
         case 'hand.raised':
           this.memberChanged(e.memberId);
           break;
+        case 'breakouts.planned':
+        case 'breakouts.roomUpdated':
+        case 'breakouts.moved':
+        case 'breakouts.discarded':
+        case 'breakouts.preassigned':
+        case 'breakouts.opened':
+        case 'breakouts.adjusted':
+        case 'breakouts.ended':
+        case 'breakouts.closed':
+        case 'breakouts.broadcast':
+        case 'breakouts.visited':
+        case 'breakouts.helpRequested':
+        case 'breakouts.helpAcknowledged':
+        case 'breakouts.helpCleared':
+        case 'breakouts.notesEdited':
+          this.breakoutEvent(e, before);
+          break;
         case 'hand.lowered':
         case 'hands.cleared':
           // everyone behind in the queue moves up a place
@@ -181,6 +211,73 @@ export class ViewDelivery {
       }
     }
     this.schedule();
+  }
+
+  /** Who hears about a breakout event: rooms' members for what happens in a room, everyone for open/close. */
+  private breakoutEvent(e: StoredEvent, before: WorkshopState): void {
+    const state = this.getState();
+    const b = state.breakouts ?? before.breakouts;
+    const open = (s: WorkshopState) => s.breakouts !== null && s.breakouts.phase !== 'draft';
+    const inRoom = (roomId: string | null | undefined) => {
+      if (!roomId || !b) return;
+      for (const [memberId, r] of Object.entries(b.assignment)) if (r === roomId) this.participantsNow.add(memberId);
+    };
+    this.consoleBreakouts = true;
+    this.consoleDirty = true;
+    switch (e.type) {
+      case 'breakouts.planned':
+      case 'breakouts.discarded':
+      case 'breakouts.closed':
+        // everyone's room changes on the consoles
+        for (const id of Object.keys(before.breakouts?.assignment ?? {})) this.consoleMembers.add(id);
+        for (const id of Object.keys(state.breakouts?.assignment ?? {})) this.consoleMembers.add(id);
+        if (e.type === 'breakouts.closed') {
+          this.consoleRecord = true;
+          this.allParticipantsNow = true;
+        } else if (open(before)) this.allParticipantsNow = true;
+        break;
+      case 'breakouts.preassigned':
+        this.consoleRecord = true;
+        break;
+      case 'breakouts.opened':
+      case 'breakouts.adjusted':
+      case 'breakouts.ended':
+        this.allParticipantsNow = true;
+        break;
+      case 'breakouts.moved':
+        for (const { memberId, roomId } of e.moves) {
+          this.consoleMembers.add(memberId);
+          if (!open(state)) continue;
+          this.participantsNow.add(memberId);
+          inRoom(before.breakouts?.assignment[memberId]);
+          inRoom(roomId);
+        }
+        if (open(state) && (b?.allowSwitch || b?.report.strategy.kind === 'selfSelect')) {
+          this.allParticipantsLazy = true;
+          this.armCounts();
+        }
+        break;
+      case 'breakouts.roomUpdated':
+        if (open(state)) inRoom(e.room.id);
+        break;
+      case 'breakouts.broadcast':
+        if (e.roomId === null) this.allParticipantsNow = open(state);
+        else inRoom(e.roomId);
+        break;
+      case 'breakouts.visited':
+        inRoom(before.breakouts?.visits[e.memberId]);
+        inRoom(e.roomId);
+        break;
+      case 'breakouts.helpRequested':
+      case 'breakouts.helpAcknowledged':
+      case 'breakouts.helpCleared':
+        inRoom(e.roomId);
+        break;
+      case 'breakouts.notesEdited':
+        this.consoleNotes.add(e.roomId);
+        inRoom(e.roomId);
+        break;
+    }
   }
 
   /** Presence changed (connect, drop, left): consoles and counts only. */
@@ -272,7 +369,8 @@ export class ViewDelivery {
     const targets = this.allParticipantsNow ? this.attached.keys() : this.connectionsFor(this.participantsNow);
     this.allParticipantsNow = false;
     this.participantsNow = new Set();
-    for (const connId of targets) this.sendParticipant(connId, state, shared, key);
+    const rooms = this.roomViews(state);
+    for (const connId of targets) this.sendParticipant(connId, state, shared, key, rooms);
   }
 
   private flushCounts(): void {
@@ -280,10 +378,16 @@ export class ViewDelivery {
     const state = this.getState();
     const shared = this.freshShared(state);
     const key = countsKey(shared);
-    for (const [connId, a] of this.attached) if (a.countsKey !== key) this.sendParticipant(connId, state, shared, key);
+    const rooms = this.roomViews(state);
+    const everyone = this.allParticipantsLazy;
+    this.allParticipantsLazy = false;
+    for (const [connId, a] of this.attached) {
+      if (everyone) a.sentVersion = -1;
+      if (a.countsKey !== key || everyone) this.sendParticipant(connId, state, shared, key, rooms);
+    }
   }
 
-  private sendParticipant(connId: string, state: WorkshopState, shared: ParticipantShared, key: string) {
+  private sendParticipant(connId: string, state: WorkshopState, shared: ParticipantShared, key: string, rooms: BreakoutViews) {
     const a = this.attached.get(connId);
     const member = a && state.members[a.memberId];
     if (!a || !member) return;
@@ -297,7 +401,7 @@ export class ViewDelivery {
     a.audience = 'participant';
     a.countsKey = key;
     a.sentVersion = state.version;
-    a.conn.send('view', participantView(shared, state, member));
+    a.conn.send('view', participantView(shared, state, member, rooms));
     this.closeIfTurnedAway(a, member);
   }
 
@@ -322,11 +426,17 @@ export class ViewDelivery {
     this.consoleSeq += 1;
     const state = this.getState();
     const extras = this.extras(false);
-    const patch = consolePatch(state, this.consoleSeq, this.consoleMembers, extras.presenceOf);
+    const patch = consolePatch(state, this.consoleSeq, this.consoleMembers, extras.presenceOf, {
+      breakouts: this.consoleBreakouts,
+      notesOf: this.consoleNotes,
+      record: this.consoleRecord,
+    });
     const whole = this.consolesWhole;
     this.consoleDirty = false;
     this.consolesWhole = false;
     this.consoleMembers = new Set();
+    this.consoleBreakouts = this.consoleRecord = false;
+    this.consoleNotes = new Set();
     for (const [connId, a] of this.attached) {
       const member = state.members[a.memberId];
       if (!member || audienceFor(member) !== 'console') {

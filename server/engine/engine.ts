@@ -90,7 +90,8 @@ export class Engine {
 
   private async load(workshopId: string): Promise<WorkshopActor | null> {
     if (!(await this.deps.store.exists(workshopId))) return null;
-    const snapshot = (await this.deps.store.loadSnapshot(workshopId)) ?? EMPTY_STATE;
+    // snapshots written before a feature existed lack its part of the state: start those parts empty
+    const snapshot = { ...EMPTY_STATE, ...(await this.deps.store.loadSnapshot(workshopId)) };
     const state = replay(await this.deps.store.read(workshopId, snapshot.version), snapshot);
     return new WorkshopActor(state, this.deps);
   }

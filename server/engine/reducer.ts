@@ -1,3 +1,4 @@
+import { applyBreakoutEvent } from '../activities/breakouts/reducer.ts';
 import type { StoredEvent } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
 
@@ -92,6 +93,8 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
       return { ...next, settings: { ...state.settings, locked: event.locked } };
     case 'cohostKey.rotated':
       return { ...next, cohostKey: event.cohostKey };
+    default:
+      return { ...next, ...applyBreakoutEvent(next, event) };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ProfileField, ProfileValues } from '../../shared/profile.ts';
 import type { Role } from '../../shared/session.ts';
 import type { MemberStatus } from '../../shared/views.ts';
+import { EMPTY_BREAKOUT_RECORD, type BreakoutRecord, type BreakoutsState } from '../activities/breakouts/state.ts';
 
 export type Member = {
   id: string;
@@ -37,6 +38,9 @@ export type WorkshopState = {
   announcement: { text: string; at: number } | null;
   now: string;
   timer: TimerState | null;
+  /** The current set of breakout rooms (preview, open or closing), or null. */
+  breakouts: BreakoutsState | null;
+  breakoutRecord: BreakoutRecord;
 };
 
 export const EMPTY_STATE: WorkshopState = {
@@ -56,6 +60,8 @@ export const EMPTY_STATE: WorkshopState = {
   announcement: null,
   now: '',
   timer: null,
+  breakouts: null,
+  breakoutRecord: EMPTY_BREAKOUT_RECORD,
 };
 
 export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';

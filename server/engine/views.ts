@@ -1,5 +1,6 @@
 import { formatJoinCode } from '../../shared/ids.ts';
 import type { ConsoleMember, ConsolePatch, ConsoleView, ParticipantView, Presence } from '../../shared/views.ts';
+import { BreakoutViews, consoleBreakouts, consoleRecord, lastHarvest } from '../activities/breakouts/views.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
 
 /** Projections of the state for each audience. Pure: presence and video status are passed in. */
@@ -9,7 +10,7 @@ export type PresenceOf = (memberId: string) => Presence;
 export type Extras = { presenceOf: PresenceOf; presentCount: number; videoEnabled: boolean };
 
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
-export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand'>;
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout'>;
 
 /** The admitted hosts and co-hosts as participants see them (at most 20). Walks the roster: cache it. */
 export function facilitatorsOf(state: WorkshopState): ParticipantView['facilitators'] {
@@ -37,10 +38,17 @@ export function participantShared(
     counts: { present: extras.presentCount, hands: state.hands.length },
     facilitators,
     video: { enabled: extras.videoEnabled },
+    harvest: lastHarvest(state),
   };
 }
 
-export function participantView(shared: ParticipantShared, state: WorkshopState, member: Member): ParticipantView {
+/** One person's view. Pass the same `breakouts` for everyone in one delivery: room parts are built once per room. */
+export function participantView(
+  shared: ParticipantShared,
+  state: WorkshopState,
+  member: Member,
+  breakouts: BreakoutViews = new BreakoutViews(state),
+): ParticipantView {
   const inside = member.status === 'admitted';
   const position = inside ? state.hands.findIndex((h) => h.memberId === member.id) : -1;
   const me = { id: member.id, name: member.name, role: member.role, status: member.status };
@@ -55,15 +63,22 @@ export function participantView(shared: ParticipantShared, state: WorkshopState,
       counts: { present: 0, hands: 0 },
       facilitators: [],
       hand: { raised: false, position: null },
+      breakout: null,
+      harvest: null,
     };
   }
-  return { ...shared, me, hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null } };
+  return {
+    ...shared,
+    me,
+    hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null },
+    breakout: breakouts.participant(member),
+  };
 }
 
 /** When each raised hand went up, by member: built once per view, not searched per member. */
 export const handTimes = (state: WorkshopState): Map<string, number> => new Map(state.hands.map((h) => [h.memberId, h.raisedAt]));
 
-export function consoleMember(member: Member, presenceOf: PresenceOf, hands: ReadonlyMap<string, number>): ConsoleMember {
+export function consoleMember(member: Member, presenceOf: PresenceOf, hands: ReadonlyMap<string, number>, state: WorkshopState): ConsoleMember {
   return {
     id: member.id,
     name: member.name,
@@ -73,6 +88,7 @@ export function consoleMember(member: Member, presenceOf: PresenceOf, hands: Rea
     profile: member.profile,
     joinedAt: member.joinedAt,
     handRaisedAt: hands.get(member.id) ?? null,
+    roomId: state.breakouts?.assignment[member.id] ?? null,
   };
 }
 
@@ -103,22 +119,40 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
       cohostKey: state.cohostKey,
     },
     me: { id: viewer.id, name: viewer.name, role: viewer.role },
-    members: Object.values(state.members).map((m) => consoleMember(m, extras.presenceOf, hands)),
+    members: Object.values(state.members).map((m) => consoleMember(m, extras.presenceOf, hands, state)),
     video: { enabled: extras.videoEnabled },
+    breakouts: consoleBreakouts(state),
+    notes: state.breakouts?.notes ?? {},
+    record: consoleRecord(state),
   };
 }
+
+/** What else changed since the last patch, besides members. */
+export type PatchParts = { breakouts: boolean; notesOf: ReadonlySet<string>; record: boolean };
 
 export function consolePatch(
   state: WorkshopState,
   seq: number,
   changedMemberIds: Iterable<string>,
   presenceOf: PresenceOf,
+  parts: PatchParts = { breakouts: false, notesOf: new Set(), record: false },
 ): ConsolePatch {
   const members: ConsoleMember[] = [];
   const hands = handTimes(state);
   for (const id of changedMemberIds) {
     const m = state.members[id];
-    if (m) members.push(consoleMember(m, presenceOf, hands));
+    if (m) members.push(consoleMember(m, presenceOf, hands, state));
   }
-  return { kind: 'console.patch', ...consoleShared(state, seq), members };
+  const patch: ConsolePatch = { kind: 'console.patch', ...consoleShared(state, seq), members };
+  if (parts.breakouts) patch.breakouts = consoleBreakouts(state);
+  if (parts.record) patch.record = consoleRecord(state);
+  if (parts.notesOf.size) {
+    const notes: NonNullable<ConsolePatch['notes']> = {};
+    for (const roomId of parts.notesOf) {
+      const note = state.breakouts?.notes[roomId];
+      if (note) notes[roomId] = note;
+    }
+    patch.notes = notes;
+  }
+  return patch;
 }

@@ -5,6 +5,7 @@
  * generates the same cases, whatever ids the server hands out.
  */
 import fc from 'fast-check';
+import { BREAKOUT_LIMITS } from '../../shared/breakout-limits.ts';
 import { COMMAND_TYPES, type CommandType } from '../../shared/commands.ts';
 import { JOIN_CODE_ALPHABET } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -205,6 +206,24 @@ const ids = fc.oneof(
   { weight: 1, arbitrary: fc.oneof(memberId, fc.constant('all')) },
 );
 
+const roomId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r9') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('r0x', '', null, 3, 'plenary') });
+const roomSpec = fc.record(
+  { name: textUpTo(BREAKOUT_LIMITS.roomNameChars), topic: textUpTo(BREAKOUT_LIMITS.topicChars), prompt: textUpTo(BREAKOUT_LIMITS.promptChars), cap: wholeIn(1, 50) },
+  { requiredKeys: [] },
+);
+const fieldId = fc.constantFrom('organisation', 'language', 'missing', '');
+const strategy = fc.oneof(
+  fc.constantFrom({ kind: 'random' }, { kind: 'avoidPrevious' }, { kind: 'selfSelect' }, { kind: 'preassigned' }, { kind: 'previous' }),
+  fieldId.map((field) => ({ kind: 'mix', field })),
+  fieldId.map((field) => ({ kind: 'groupBy', field })),
+  fc.constantFrom<unknown>({ kind: 'manual' }, 'random', null),
+);
+const sizing = fc.oneof(
+  wholeIn(1, BREAKOUT_LIMITS.rooms).map((rooms) => ({ by: 'count', rooms })),
+  wholeIn(2, BREAKOUT_LIMITS.roomSize).map((perRoom) => ({ by: 'size', perRoom })),
+);
+const memberGroups = fc.array(fc.array(memberId, { minLength: 0, maxLength: 4 }), { maxLength: 3 });
+
 /** One valid-shaped example generator per command type: the record makes adding a type without one a type error. */
 const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = {
   'hand.raise': fc.constant({ type: 'hand.raise' }),
@@ -229,6 +248,31 @@ const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = 
   'member.setRole': fc
     .tuple(memberId, fc.oneof({ weight: 8, arbitrary: fc.constantFrom('cohost', 'participant') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('host', 'Cohost', '', null) }))
     .map(([id, role]) => ({ type: 'member.setRole', memberId: id, role })),
+  'breakouts.plan': fc
+    .record({ sizing, strategy, rooms: fc.array(roomSpec, { maxLength: 4 }), together: memberGroups, apart: memberGroups, cohosts: fc.constantFrom('float', 'assign') }, { requiredKeys: ['sizing', 'strategy'] })
+    .map((c) => ({ type: 'breakouts.plan', ...c })),
+  'breakouts.room.update': fc.tuple(roomId, roomSpec).map(([id, room]) => ({ type: 'breakouts.room.update', roomId: id, room })),
+  'breakouts.move': fc.tuple(memberId, fc.oneof(roomId, fc.constant(null))).map(([id, room]) => ({ type: 'breakouts.move', memberId: id, roomId: room })),
+  'breakouts.rebalance': fc.constant({ type: 'breakouts.rebalance' }),
+  'breakouts.discard': fc.constant({ type: 'breakouts.discard' }),
+  'breakouts.preassign': fc
+    .oneof(fc.constantFrom('name,room\nAmina,Room 1\nBen,Room 2', 'a;b', '"unclosed,quote', ''), textUpTo(BREAKOUT_LIMITS.csvChars))
+    .map((csv) => ({ type: 'breakouts.preassign', csv })),
+  'breakouts.open': fc
+    .record({ durationMs: wholeIn(30_000, BREAKOUT_LIMITS.maxDurationMs), warningMs: wholeIn(0, 600_000), graceMs: wholeIn(0, 300_000), allowReturn: flag, allowSwitch: flag }, { requiredKeys: ['durationMs'] })
+    .map((c) => ({ type: 'breakouts.open', ...c })),
+  'breakouts.adjust': wholeIn(-BREAKOUT_LIMITS.maxDurationMs, BREAKOUT_LIMITS.maxDurationMs).map((deltaMs) => ({ type: 'breakouts.adjust', deltaMs })),
+  'breakouts.close': fc.option(flag, { nil: undefined }).map((immediately) => (immediately === undefined ? { type: 'breakouts.close' } : { type: 'breakouts.close', immediately })),
+  'breakouts.broadcast': fc
+    .tuple(textUpTo(BREAKOUT_LIMITS.messageChars), fc.option(roomId, { nil: undefined }))
+    .map(([text, room]) => (room === undefined ? { type: 'breakouts.broadcast', text } : { type: 'breakouts.broadcast', text, roomId: room })),
+  'breakouts.visit': fc.oneof(roomId, fc.constant(null)).map((room) => ({ type: 'breakouts.visit', roomId: room })),
+  'breakouts.help.acknowledge': roomId.map((room) => ({ type: 'breakouts.help.acknowledge', roomId: room })),
+  'breakouts.choose': roomId.map((room) => ({ type: 'breakouts.choose', roomId: room })),
+  'breakouts.return': fc.constant({ type: 'breakouts.return' }),
+  'breakouts.help': fc.constant({ type: 'breakouts.help' }),
+  'breakouts.help.cancel': fc.constant({ type: 'breakouts.help.cancel' }),
+  'breakouts.notes': fc.tuple(roomId, textUpTo(BREAKOUT_LIMITS.notesChars)).map(([room, text]) => ({ type: 'breakouts.notes', roomId: room, text })),
 };
 if (Object.keys(COMMANDS).sort().join() !== [...COMMAND_TYPES].sort().join()) {
   throw new Error('tests/fuzz/arbitraries.ts: COMMANDS must cover exactly shared/commands.ts COMMAND_TYPES');

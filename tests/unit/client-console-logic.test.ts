@@ -20,6 +20,7 @@ const m = (id: string, over: Partial<ConsoleMember> = {}): ConsoleMember => ({
   profile: {},
   joinedAt: 0,
   handRaisedAt: null,
+  roomId: null,
   ...over,
 });
 

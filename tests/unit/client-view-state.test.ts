@@ -16,6 +16,7 @@ const member = (id: string, over: Partial<ConsoleMember> = {}): ConsoleMember =>
   profile: {},
   joinedAt: 1,
   handRaisedAt: null,
+  roomId: null,
   ...over,
 });
 
@@ -41,6 +42,9 @@ function consoleView(version: number, seq: number, members: ConsoleMember[]): Co
     me: { id: 'host', name: 'Host', role: 'host' },
     members,
     video: { enabled: false },
+    breakouts: null,
+    notes: {},
+    record: { preassigned: [], rounds: [] },
   };
 }
 
@@ -72,6 +76,8 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     counts: { present: 2, hands: 0 },
     facilitators: [],
     video: { enabled: false },
+    breakout: null,
+    harvest: null,
     ...over,
   };
 }

@@ -5,7 +5,7 @@ import { apply, replay } from '../../server/engine/reducer.ts';
 import { EMPTY_STATE, type WorkshopState } from '../../server/engine/state.ts';
 
 export const HOST = 'host-1';
-export const FRESH = { cohostKey: 'rotated-cohost-key-0001' };
+export const FRESH = { cohostKey: 'rotated-cohost-key-0001', seed: 7 };
 
 /** A small workshop built through the real reducer: a host plus the given participants. */
 export function workshop(participants: string[] = [], options: { waitingRoom?: boolean } = {}): WorkshopState {

@@ -64,13 +64,14 @@ describe('message schemas', () => {
 
 describe('console patches', () => {
   const member = (id: string, name = id): ConsoleMember => ({
-    id, name, role: 'participant', status: 'admitted', presence: 'online', profile: {}, joinedAt: 0, handRaisedAt: null,
+    id, name, role: 'participant', status: 'admitted', presence: 'online', profile: {}, joinedAt: 0, handRaisedAt: null, roomId: null,
   });
   const view: ConsoleView = {
     kind: 'console', version: 3, seq: 5, settings: { waitingRoom: false, locked: false }, now: '', announcement: null,
     timer: null, hands: [],
     workshop: { id: 'ws-test-1', title: 't', description: '', code: 'ABC-DEF', createdAt: 0, profileFields: [], cohostKey: 'k' },
     me: { id: 'host', name: 'F', role: 'host' }, members: [member('aaaa'), member('bbbb')], video: { enabled: false },
+    breakouts: null, notes: {}, record: { preassigned: [], rounds: [] },
   };
   const patch = (seq: number, members: ConsoleMember[]): ConsolePatch => ({
     kind: 'console.patch', version: 9, seq, settings: { waitingRoom: true, locked: false }, now: 'Break', announcement: null,
