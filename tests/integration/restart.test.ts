@@ -94,4 +94,28 @@ describe('restart recovery (a real server process, killed with SIGKILL)', async 
     expect(back.console!.announcement?.text).toMatch(/^burst /);
     expect(Number(back.console!.announcement!.text.slice(6))).toBeGreaterThanOrEqual(acked - 1);
   });
+  it('keeps open breakout rooms, their notes and time left through a crash', async () => {
+    const w = await createWorkshop(server.url, { title: 'Breakouts crash' });
+    const host = await hostOf(server.url, w);
+    const a = await joinAs(server.url, w.code, { name: 'Amina' });
+    const b = await joinAs(server.url, w.code, { name: 'Ibrahim' });
+    everyone.push(host, a, b);
+    await host.do({ type: 'breakouts.plan', sizing: { by: 'count', rooms: 2 }, strategy: { kind: 'random' } });
+    await host.do({ type: 'breakouts.open', durationMs: 600_000 });
+    const before = await a.untilView((v) => v.breakout?.room !== null && v.breakout?.room !== undefined);
+    const room = before.breakout!.room!;
+    await a.do({ type: 'breakouts.notes', roomId: room.id, text: 'Written before the crash' });
+    await a.untilView((v) => v.breakout?.room?.notes?.text === 'Written before the crash');
+
+    await server.kill('SIGKILL');
+    await a.until(() => !a.socket.connected);
+    await server.start();
+
+    const after = await a.untilView((v) => a.socket.connected && v.version > before.version && v.breakout !== null, 15_000);
+    expect(after.breakout!.room!.id).toBe(room.id);
+    expect(after.breakout!.room!.notes?.text).toBe('Written before the crash');
+    expect(after.breakout!.clock.endsAt).toBe(before.breakout!.clock.endsAt);
+    await b.untilView((v) => v.breakout?.room !== null && v.breakout?.room !== undefined, 10_000);
+    await host.untilConsole((c) => c.breakouts?.phase === 'open' && c.notes[room.id]?.text === 'Written before the crash', 10_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { applyConsolePatch } from '../../shared/console-patch.ts';
-import type { Command, CommandResult } from '../../shared/commands.ts';
+import type { HarvestRound } from '../../shared/breakouts.ts';
+import type { CommandInput, CommandResult } from '../../shared/commands.ts';
 import type { Ack } from '../../shared/errors.ts';
 import type { SessionRequest, SessionResult } from '../../shared/session.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket.ts';
@@ -102,8 +103,20 @@ export class SimPerson {
     return result;
   }
 
-  command(command: Command): Promise<Ack<CommandResult>> {
+  command(command: CommandInput): Promise<Ack<CommandResult>> {
     return this.socket.timeout(10_000).emitWithAck('command', command);
+  }
+
+  /** A command that must succeed: throws with the server's message otherwise. */
+  async do(command: CommandInput): Promise<CommandResult> {
+    const result = await this.command(command);
+    if (!result.ok) throw new Error(`${command.type} refused: ${result.error.message}`);
+    return result.data;
+  }
+
+  /** "What the rooms said", as the harvest panel fetches it. */
+  harvest(): Promise<Ack<HarvestRound[]>> {
+    return this.socket.timeout(10_000).emitWithAck('harvest');
   }
 
   /** Sends a raw, possibly malformed message (bad-input tests and fuzzing). */
