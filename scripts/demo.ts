@@ -38,7 +38,9 @@ console.log(`
   Participant join link:                      ${server.url}${paths.join(w.code)}   (code ${formatJoinCode(w.code)})
   Co-host link:                               ${server.url}${paths.cohost(w.workshopId, w.cohostKey)}
 
-  ${botCount} bots are joining now; they raise hands, drop out and come back.
+  ${botCount} bots are joining now; they raise hands, drop out and come back. When you open
+  breakout rooms they write in their room's notes, now and then ask for help, and pick a room
+  themselves when you let people choose.
   Open the join link in another browser window to take part yourself. Ctrl+C stops the demo.
 `);
 
@@ -58,6 +60,38 @@ async function joinBot(i: number): Promise<SimPerson | null> {
   return bot;
 }
 
+const IDEAS = [
+  'Peer mentors from the community made the biggest difference.',
+  'Funding is short-term; we need multi-year commitments.',
+  'Translate the intake forms into Dari and Arabic.',
+  'Share one referral map between all partners.',
+  'Young people want a say in how services are designed.',
+  'Mental health support must not wait for legal status.',
+];
+
+/** In a breakout room: add a line to the notes, or pick a room when choosing is open. */
+async function inBreakout(bot: SimPerson, roll: number): Promise<boolean> {
+  const breakout = bot.view?.breakout;
+  if (!breakout) return false;
+  if (!breakout.room && breakout.choices?.length) {
+    const open = breakout.choices.filter((c) => c.cap === null || c.count < c.cap);
+    const pick = open[rand(open.length)];
+    if (pick) await bot.command({ type: 'breakouts.choose', roomId: pick.id }).catch(() => null);
+    return true;
+  }
+  const room = breakout.room;
+  if (!room) return false;
+  if (roll < 0.05 && room.help === 'none') await bot.command({ type: 'breakouts.help' }).catch(() => null);
+  else if (roll < 0.4) {
+    const before = room.notes?.text ?? '';
+    const line = `- ${IDEAS[rand(IDEAS.length)]}`;
+    if (!before.includes(line) && before.length < 1_500) {
+      await bot.command({ type: 'breakouts.notes', roomId: room.id, text: before ? `${before}\n${line}` : line }).catch(() => null);
+    }
+  }
+  return true;
+}
+
 /** One bot's life: now and then raise or lower a hand, sometimes lose the connection for a while. */
 async function live(bot: SimPerson): Promise<void> {
   while (!stopping) {
@@ -66,6 +100,7 @@ async function live(bot: SimPerson): Promise<void> {
     const roll = Math.random();
     if (!bot.socket.connected) continue;
     if (bot.view?.me.status !== 'admitted') continue;
+    if (await inBreakout(bot, roll)) continue;
     if (roll < 0.25) await bot.command({ type: bot.view.hand.raised ? 'hand.lower' : 'hand.raise' }).catch(() => null);
     else if (roll < 0.3) {
       // a weak connection: gone for a bit, then back as the same person

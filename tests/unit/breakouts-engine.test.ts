@@ -42,7 +42,7 @@ function workshopWith(people: Record<string, [string, string]>, cohosts: string[
   return replay(stamp(events, 0, 1_000), EMPTY_STATE);
 }
 
-const crowd = (n: number, org = (i: number) => `org${i % 4}`, lang = (i: number) => (i % 3 === 0 ? 'Arabic' : 'English')) =>
+const crowd = (n: number, org = (i: number): string => `org${i % 4}`, lang = (i: number): string => (i % 3 === 0 ? 'Arabic' : 'English')) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${String(i).padStart(3, '0')}`, [org(i), lang(i)] as [string, string]]));
 
 function attempt(state: WorkshopState, actor: string, input: CommandInput, now: number) {
