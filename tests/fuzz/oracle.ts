@@ -2,6 +2,7 @@
  * What the server should answer to one fuzz message, worked out from the shared zod schemas and
  * what the runner knows about the sender. Kept apart from the runner so each rule reads on its own.
  */
+import { PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
 import { Command, CommandResult } from '../../shared/commands.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -190,6 +191,8 @@ function commandExpectation(payload: unknown, sender: SenderState): Expectation 
         const own = command.memberId === undefined || command.memberId === sender.memberId;
         return own ? { ok: true, codes: [], data: acked } : refusal('forbidden');
       }
+      // a participant's own breakout commands are allowed, but this workshop never has rooms
+      if ((PARTICIPANT_BREAKOUT_COMMANDS as readonly string[]).includes(command.type)) return refusal('conflict');
       return refusal('forbidden');
     case 'waiting':
       return refusal('waiting');
