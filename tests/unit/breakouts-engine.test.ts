@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Command, type CommandInput } from '../../shared/commands.ts';
 import { decide, decideDue, nextDeadline } from '../../server/engine/decide.ts';
@@ -397,5 +398,35 @@ describe('late joiners and later rounds', () => {
   it('refuses to reopen rooms when there were none', () => {
     const d = attempt(workshopWith(crowd(4)), HOST, { type: 'breakouts.plan', sizing: { by: 'count', rooms: 2 }, strategy: { kind: 'previous' } }, 2_000);
     expect(!d.ok && d.error.message).toContain('no earlier set of rooms');
+  });
+});
+
+describe('properties over any crowd and plan', () => {
+  it('seats every participant once, keeps sizes within one (except group-by), and shows each person only their own room', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom<'random' | 'mix' | 'avoidPrevious' | 'groupBy'>('random', 'mix', 'avoidPrevious', 'groupBy'),
+        fc.integer({ min: 0, max: 1_000 }),
+        (n, rooms, kind, salt) => {
+          const people = crowd(n, (i) => `org${(i * 7 + salt) % 5}`, (i) => ['Arabic', 'English', 'Dari'][(i + salt) % 3]!);
+          let s = workshopWith(people);
+          const strategy = kind === 'mix' ? { kind, field: 'org' } : kind === 'groupBy' ? { kind, field: 'lang' } : { kind };
+          s = act(s, HOST, { type: 'breakouts.plan', sizing: { by: 'count', rooms }, strategy } as CommandInput, 2_000);
+          s = act(s, HOST, { type: 'breakouts.open', durationMs: 60_000 }, 3_000);
+          const b = s.breakouts!;
+          expect(Object.keys(b.assignment).sort()).toEqual(Object.keys(people).sort());
+          if (kind !== 'groupBy') expect(Math.max(...sizes(s)) - Math.min(...sizes(s))).toBeLessThanOrEqual(1);
+          for (const id of Object.keys(people)) {
+            const view = viewOf(s, id);
+            const text = JSON.stringify(view);
+            expect(view.breakout!.room!.members.every((m) => b.assignment[m.id] === b.assignment[id])).toBe(true);
+            for (const other of Object.keys(people)) if (b.assignment[other] !== b.assignment[id]) expect(text).not.toContain(`"${other}"`);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
