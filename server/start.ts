@@ -9,6 +9,7 @@ import { Engine } from './engine/engine.ts';
 import { createHttpApp } from './http/app.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { SqliteEventStore } from './store/sqlite-store.ts';
+import { createVideoService, type VideoService } from './video/video-service.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +31,8 @@ export type RunningServer = {
   port: number;
   engine: Engine;
   io: Server;
+  /** LiveKit video; null when the LIVEKIT_* settings are not there. */
+  video: VideoService | null;
   log: Logger;
   close(): Promise<void>;
 };
@@ -53,13 +56,14 @@ export async function startWithConfig(
 ): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'indaba' } });
   const clock = extra.clock ?? Date.now;
+  const video = createVideoService(config, log, clock);
   const store = new SqliteEventStore(config.DATA_FILE, { synchronous: config.SQLITE_SYNCHRONOUS });
   const engine = new Engine({
     store,
     clock,
     log,
-    // Video rooms arrive with the LiveKit feature; until then every screen says video is off.
-    videoEnabled: false,
+    // without LiveKit every screen says video is off, and how to turn it on
+    videoEnabled: video !== null,
     timing: {
       consoleIntervalMs: 100,
       countsIntervalMs: 1_000,
@@ -75,6 +79,7 @@ export async function startWithConfig(
     log,
     createPassword: config.CREATE_PASSWORD,
     livekitUrl: config.LIVEKIT_URL,
+    video,
     trustProxy: config.TRUST_PROXY,
     clientDir: extra.clientDir ?? path.resolve(here, '../dist/client'),
   });
@@ -84,6 +89,7 @@ export async function startWithConfig(
     messagesPerSecond: config.SOCKET_MESSAGES_PER_SECOND,
     joinsPerAddressPerMinute: config.JOINS_PER_ADDRESS_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
+    video,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -92,7 +98,7 @@ export async function startWithConfig(
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${port}`;
-  log.info({ url, restored, dataFile: config.DATA_FILE }, 'indaba listening');
+  log.info({ url, restored, dataFile: config.DATA_FILE, video: video ? config.LIVEKIT_URL : 'off' }, 'indaba listening');
 
   let closing: Promise<void> | null = null;
   return {
@@ -100,6 +106,7 @@ export async function startWithConfig(
     port,
     engine,
     io,
+    video,
     log,
     close: () =>
       (closing ??= (async () => {

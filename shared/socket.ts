@@ -1,7 +1,9 @@
 import type { Ack } from './errors.ts';
-import type { Command, CommandResult } from './commands.ts';
+import type { HarvestRound } from './breakouts.ts';
+import type { CommandInput, CommandResult } from './commands.ts';
 import type { SessionRequest, SessionResult } from './session.ts';
 import type { ConsolePatch, ConsoleView, Notice, ParticipantView } from './views.ts';
+import type { VideoControl, VideoControlResult, VideoPresence, VideoToken, VideoTokenRequest } from './video.ts';
 
 /**
  * Socket.IO event maps, typed from the zod schemas. Inbound payloads are still parsed on the server:
@@ -9,11 +11,19 @@ import type { ConsolePatch, ConsoleView, Notice, ParticipantView } from './views
  */
 export interface ClientToServerEvents {
   session: (request: SessionRequest, ack: (result: Ack<SessionResult>) => void) => void;
-  command: (command: Command, ack: (result: Ack<CommandResult>) => void) => void;
+  command: (command: CommandInput, ack: (result: Ack<CommandResult>) => void) => void;
   /** Clock sample: the client's send time in, the server's time out. */
   clock: (t0: number, ack: (result: Ack<{ t0: number; server: number }>) => void) => void;
   /** Ask for a whole fresh view (after a gap, or to be sure). */
   refresh: (ack: (result: Ack<{ version: number }>) => void) => void;
+  /** "What the rooms said": every closed breakout round's notes. */
+  harvest: (ack: (result: Ack<HarvestRound[]>) => void) => void;
+  /** A LiveKit token for the room the server says this person is in (see shared/video.ts). */
+  'video.token': (request: VideoTokenRequest, ack: (result: Ack<VideoToken>) => void) => void;
+  /** Facilitators: mute, remove from video, allow back, end a room's video. */
+  'video.control': (control: VideoControl, ack: (result: Ack<VideoControlResult>) => void) => void;
+  /** Facilitators: who LiveKit says is in each of this workshop's video rooms. */
+  'video.presence': (ack: (result: Ack<VideoPresence>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -23,4 +33,4 @@ export interface ServerToClientEvents {
   notice: (notice: Notice) => void;
 }
 
-export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh'] as const;
+export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh', 'harvest', 'video.token', 'video.control', 'video.presence'] as const;

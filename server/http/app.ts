@@ -11,6 +11,7 @@ import type { Engine } from '../engine/engine.ts';
 import { sameSecret } from '../engine/secrets.ts';
 import { parseInbound } from '../parse-inbound.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { VideoService } from '../video/video-service.ts';
 
 export type HttpDeps = {
   engine: Engine;
@@ -18,6 +19,8 @@ export type HttpDeps = {
   log: Logger;
   createPassword: string | undefined;
   livekitUrl: string | undefined;
+  /** LiveKit video; null or missing when video is off. */
+  video?: VideoService | null;
   trustProxy: boolean;
   /** The built client (dist/client); when missing, pages say how to build it. */
   clientDir: string;
@@ -83,11 +86,28 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     else res.status(503).json({ ok: false, store: 'closed' });
   });
 
+  // LiveKit webhooks: the raw body is what LiveKit signed (sha256 in the Authorization JWT).
+  app.post('/livekit/webhook', express.raw({ type: 'application/webhook+json', limit: '64kb' }), async (req, res) => {
+    const video = deps.video;
+    if (!video) {
+      httpError(res, 404, 'not_found', 'Video is off on this server, so it takes no LiveKit webhooks (README, section "Video").');
+      return;
+    }
+    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const outcome = await video.webhook(body, req.get('authorization'));
+    if (!outcome.ok) {
+      deps.log.warn({ reason: outcome.reason }, 'LiveKit webhook refused');
+      httpError(res, 401, 'forbidden', 'This webhook is not signed with this server\'s LiveKit API key and secret.');
+      return;
+    }
+    res.json({ ok: true, duplicate: outcome.duplicate });
+  });
+
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
 
   api.get('/instance', (_req, res) => {
-    const info: InstanceInfo = { createNeedsPassword: Boolean(deps.createPassword), video: { enabled: false } };
+    const info: InstanceInfo = { createNeedsPassword: Boolean(deps.createPassword), video: { enabled: Boolean(deps.video) } };
     res.json(info);
   });
 

@@ -6,10 +6,13 @@ import { failure, type Ack } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { SessionRequest, type SessionResult } from '../../shared/session.ts';
 import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/socket.ts';
+import { VideoControl, VideoTokenRequest } from '../../shared/video.ts';
 import type { WorkshopActor } from '../engine/actor.ts';
 import type { Connection } from '../engine/connection.ts';
 import type { Engine } from '../engine/engine.ts';
 import { parseInbound } from '../parse-inbound.ts';
+import { currentVideoRoom } from '../video/current-room.ts';
+import { VIDEO_OFF_MESSAGE, type VideoService } from '../video/video-service.ts';
 import { JoinRateLimit, SocketRateLimit } from './rate-limit.ts';
 
 type IndabaSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -36,9 +39,17 @@ export function attachRealtime(
   httpServer: HttpServer,
   engine: Engine,
   log: Logger,
-  options: { clock: () => number; messagesPerSecond: number; joinsPerAddressPerMinute: number; trustProxy: boolean },
+  options: {
+    clock: () => number;
+    messagesPerSecond: number;
+    joinsPerAddressPerMinute: number;
+    trustProxy: boolean;
+    /** LiveKit video; null when video is off. */
+    video?: VideoService | null;
+  },
 ): Server {
   const { clock } = options;
+  const video = options.video ?? null;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: LIMITS.payloadBytes,
     pingInterval: 20_000,
@@ -170,7 +181,11 @@ export function attachRealtime(
           return;
         }
         const current = session;
-        reply(await current.actor.command(current.memberId, parsed.data));
+        const roomBefore = video && parsed.data.type === 'member.remove' ? currentVideoRoom(current.actor.snapshot, parsed.data.memberId) : null;
+        const result = await current.actor.command(current.memberId, parsed.data);
+        reply(result);
+        // someone removed from the workshop is taken out of its video as well
+        if (result.ok && video && parsed.data.type === 'member.remove') void video.evict(current.actor.id, parsed.data.memberId, roomBefore?.roomId);
       }),
     );
 
@@ -196,6 +211,56 @@ export function attachRealtime(
         }
         current.actor.refresh(socket.id);
         reply({ ok: true, data: { version: current.actor.snapshot.version } });
+      }),
+    );
+
+    socket.on(
+      'harvest',
+      guarded((reply) => {
+        const current = session;
+        if (!current) {
+          reply(failure('not_joined', 'Join the workshop first.'));
+          return;
+        }
+        const harvest = current.actor.harvest(current.memberId);
+        reply(harvest ? { ok: true, data: harvest } : failure('waiting', 'The host has not let you in yet. Please wait a moment.'));
+      }),
+    );
+
+    // ---- video: the server decides the room; see server/video/ ----------------------------------
+
+    socket.on(
+      'video.token',
+      guarded(async (reply, [payload]) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        const parsed = parseInbound(VideoTokenRequest, payload ?? {});
+        if (!parsed.ok) return reply(failure('bad_request', parsed.message));
+        if (!video) return reply(failure('not_found', VIDEO_OFF_MESSAGE));
+        // parsed.data.roomId is ignored on purpose: the token is for the room the state says
+        reply(await video.tokenFor(current.actor.snapshot, current.memberId));
+      }),
+    );
+
+    socket.on(
+      'video.control',
+      guarded(async (reply, [payload]) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        const parsed = parseInbound(VideoControl, payload);
+        if (!parsed.ok) return reply(failure('bad_request', parsed.message));
+        if (!video) return reply(failure('not_found', VIDEO_OFF_MESSAGE));
+        reply(await video.control(current.actor.snapshot, current.memberId, parsed.data));
+      }),
+    );
+
+    socket.on(
+      'video.presence',
+      guarded((reply) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        if (!video) return reply(failure('not_found', VIDEO_OFF_MESSAGE));
+        reply(video.presenceFor(current.actor.snapshot, current.memberId));
       }),
     );
 
