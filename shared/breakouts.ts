@@ -229,7 +229,9 @@ export type ConsoleBreakoutRecord = z.infer<typeof ConsoleBreakoutRecord>;
 
 /** "What the rooms said": each closed round's rooms and their notes. */
 export const HarvestRound = z.object({
+  /** Breakouts: the round. World café and networking: the session's place among them. */
   round: z.number().int(),
+  kind: z.enum(['breakouts', 'cafe', 'networking']),
   closedAt: z.number(),
   rooms: z.array(z.object({ name: z.string(), topic: z.string(), notes: z.string() })),
 });

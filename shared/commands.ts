@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { BreakoutCommands } from './breakouts.ts';
+import { CafeCommands } from './cafe.ts';
 import { MemberId } from './ids.ts';
 
 /**
@@ -45,6 +46,7 @@ export const Command = z.discriminatedUnion('type', [
   // host only
   z.object({ type: z.literal('member.setRole'), memberId: MemberId, role: z.enum(['cohost', 'participant']) }).strict(),
   ...BreakoutCommands,
+  ...CafeCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a well-behaved client sends (defaults filled in by the server). */

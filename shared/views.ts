@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
+import { CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
 import { MemberId, WorkshopId } from './ids.ts';
 import { ProfileField, ProfileValues } from './profile.ts';
 import { Role } from './session.ts';
@@ -40,6 +41,8 @@ export const ParticipantView = z.object({
   video: VideoStatus,
   /** Breakout rooms while they are open: the person's own room only. */
   breakout: ParticipantBreakout.nullable(),
+  /** A running world café or networking session: this person's table and where they go next. */
+  cafe: ParticipantCafe.nullable(),
   /** The last closed breakout round whose notes can be read ("what the rooms said"), fetched on demand. */
   harvest: z.object({ round: z.number().int(), closedAt: z.number() }).nullable(),
 });
@@ -94,6 +97,8 @@ export const ConsoleView = ConsoleShared.extend({
   /** Each room's notes while breakouts run, by room id. */
   notes: z.record(z.string(), Note),
   record: ConsoleBreakoutRecord,
+  cafe: ConsoleCafe.nullable(),
+  cafeNotes: CafeNotes,
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -108,6 +113,9 @@ export const ConsolePatch = ConsoleShared.extend({
   breakouts: ConsoleBreakouts.nullable().optional(),
   notes: z.record(z.string(), Note).optional(),
   record: ConsoleBreakoutRecord.optional(),
+  cafe: ConsoleCafe.nullable().optional(),
+  /** Only the tables and rounds whose notes changed. */
+  cafeNotes: CafeNotes.optional(),
 });
 export type ConsolePatch = z.infer<typeof ConsolePatch>;
 

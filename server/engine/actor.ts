@@ -8,7 +8,8 @@ import type { EventStore } from '../store/event-store.ts';
 import { VersionConflictError } from '../store/event-store.ts';
 import type { Connection } from './connection.ts';
 import { newcomerEvents } from '../activities/breakouts/late.ts';
-import { harvestOf } from '../activities/breakouts/views.ts';
+import { seatNewcomers } from '../activities/cafe/decide.ts';
+import { harvestOf } from '../activities/harvest.ts';
 import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline } from './decide.ts';
 import type { EventBody, StoredEvent } from './events.ts';
@@ -173,7 +174,7 @@ export class WorkshopActor {
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true };
       // people let in while rooms are open go straight to a room, in the same durable write
-      const events = [...decision.events, ...newcomerEvents(this.state, decision.events)];
+      const events = [...decision.events, ...newcomerEvents(this.state, decision.events), ...seatNewcomers(this.state, decision.events)];
       try {
         const stored = await this.deps.store.append(this.id, this.state.version, events, this.deps.clock());
         this.applyStored(stored);
@@ -226,7 +227,8 @@ export class WorkshopActor {
     this.deadlineTimer = setTimeout(() => {
       this.deadlineTimer = null;
       this.serial(async () => {
-        const result = await this.execute((s) => ({ ok: true, events: decideDue(s, this.deps.clock()) }));
+        const now = this.deps.clock();
+        const result = await this.execute((s) => ({ ok: true, events: decideDue(s, now, (id) => this.presence.of(id, now) !== 'left') }));
         // a deadline not due yet (clock drift) is re-armed; one that failed to save is retried
         if (result.ok) this.armDeadline();
         else this.retryDeadline();

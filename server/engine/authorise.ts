@@ -1,5 +1,6 @@
 import type { CommandType } from '../../shared/commands.ts';
 import { BreakoutCommands, PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
+import { CafeCommands, PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
 import type { Role } from '../../shared/session.ts';
 
 /** Who may send each command. Checked on the server for every command, whatever the client shows. */
@@ -23,7 +24,19 @@ const RULES: Record<CommandType, readonly Role[]> = {
   'member.readmit': ['host', 'cohost'],
   'member.setRole': ['host'],
   ...breakoutRules(),
+  ...cafeRules(),
 };
+
+/** Café: participants volunteer to host and write their table's notes (facilitators may write too). */
+function cafeRules(): Record<Extract<CommandType, `cafe.${string}`>, readonly Role[]> {
+  const rules = {} as Record<Extract<CommandType, `cafe.${string}`>, readonly Role[]>;
+  for (const option of CafeCommands) {
+    const type = option.shape.type.value;
+    rules[type] = type === 'cafe.notes' ? ['host', 'cohost', 'participant'] : type === 'cafe.volunteer' ? ['participant', 'cohost'] : ['host', 'cohost'];
+  }
+  void PARTICIPANT_CAFE_COMMANDS;
+  return rules;
+}
 
 /** Breakouts: participants act in their own room (checked in the activity), facilitators run the rooms. */
 function breakoutRules(): Record<Extract<CommandType, `breakouts.${string}`>, readonly Role[]> {

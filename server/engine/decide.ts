@@ -2,6 +2,7 @@ import type { Command } from '../../shared/commands.ts';
 import { failure, type ErrorBody } from '../../shared/errors.ts';
 import { decideBreakouts } from '../activities/breakouts/decide.ts';
 import { breakoutDeadline, breakoutsDue } from '../activities/breakouts/deadlines.ts';
+import { cafeDeadline, cafeDue, decideCafe } from '../activities/cafe/decide.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -29,6 +30,7 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
   }
 
   if (isBreakoutCommand(command)) return decideBreakouts(state, actor, command, now, fresh.seed);
+  if (isCafeCommand(command)) return decideCafe(state, actor, command, now, fresh.seed);
   switch (command.type) {
     case 'hand.raise':
       return state.hands.some((h) => h.memberId === actorId) ? ok() : ok({ type: 'hand.raised', memberId: actorId });
@@ -128,18 +130,24 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
 
 type BreakoutCommand = Extract<Command, { type: `breakouts.${string}` }>;
 const isBreakoutCommand = (c: Command): c is BreakoutCommand => c.type.startsWith('breakouts.');
+type CafeCommand = Extract<Command, { type: `cafe.${string}` }>;
+const isCafeCommand = (c: Command): c is CafeCommand => c.type.startsWith('cafe.');
 
-/** Events the clock causes: deadlines in the state that have passed. */
-export function decideDue(state: WorkshopState, now: number): EventBody[] {
+/**
+ * Events the clock causes: deadlines in the state that have passed. `here` says who is still around
+ * (presence is not in the log): a café re-plans its next rounds for them, and the resulting plan is logged.
+ */
+export function decideDue(state: WorkshopState, now: number, here: (memberId: string) => boolean = () => true): EventBody[] {
   const events: EventBody[] = [];
   if (state.timer?.state === 'running' && state.timer.endsAt <= now) events.push({ type: 'timer.ended' });
   events.push(...breakoutsDue(state.breakouts, now));
+  events.push(...cafeDue(state, now, here));
   return events;
 }
 
 /** The earliest deadline in the state, or null: the scheduler arms one timer for it. */
 export function nextDeadline(state: WorkshopState): number | null {
-  const deadlines = [state.timer?.state === 'running' ? state.timer.endsAt : null, breakoutDeadline(state.breakouts)];
+  const deadlines = [state.timer?.state === 'running' ? state.timer.endsAt : null, breakoutDeadline(state.breakouts), cafeDeadline(state.cafe)];
   const due = deadlines.filter((d): d is number => d !== null);
   return due.length ? Math.min(...due) : null;
 }

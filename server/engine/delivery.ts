@@ -3,8 +3,8 @@ import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
-import { BreakoutViews } from '../activities/breakouts/views.ts';
 import {
+  RoomParts,
   consolePatch,
   consoleView,
   facilitatorsOf,
@@ -69,8 +69,10 @@ export class ViewDelivery {
   private consoleBreakouts = false;
   private consoleRecord = false;
   private consoleNotes = new Set<string>();
-  /** Room parts of participant views, built once per room per workshop version. */
-  private breakoutViews: { version: number; views: BreakoutViews } | null = null;
+  private consoleCafe = false;
+  private consoleCafeNotes = new Set<string>();
+  /** Room and table parts of participant views, built once per room per workshop version. */
+  private roomParts: { version: number; parts: RoomParts } | null = null;
 
   constructor(
     private readonly getState: () => WorkshopState,
@@ -127,9 +129,9 @@ export class ViewDelivery {
     }
   }
 
-  private roomViews(state: WorkshopState): BreakoutViews {
-    if (this.breakoutViews?.version !== state.version) this.breakoutViews = { version: state.version, views: new BreakoutViews(state) };
-    return this.breakoutViews.views;
+  private roomViews(state: WorkshopState): RoomParts {
+    if (this.roomParts?.version !== state.version) this.roomParts = { version: state.version, parts: new RoomParts(state) };
+    return this.roomParts.parts;
   }
 
   /** Works out who needs to hear about these events. */
@@ -197,6 +199,18 @@ export class ViewDelivery {
         case 'breakouts.helpCleared':
         case 'breakouts.notesEdited':
           this.breakoutEvent(e, before);
+          break;
+        case 'cafe.planned':
+        case 'cafe.replanned':
+        case 'cafe.tableUpdated':
+        case 'cafe.discarded':
+        case 'cafe.roundStarted':
+        case 'cafe.moving':
+        case 'cafe.adjusted':
+        case 'cafe.seated':
+        case 'cafe.notesEdited':
+        case 'cafe.ended':
+          this.cafeEvent(e);
           break;
         case 'hand.lowered':
         case 'hands.cleared':
@@ -277,6 +291,40 @@ export class ViewDelivery {
         this.consoleNotes.add(e.roomId);
         inRoom(e.roomId);
         break;
+    }
+  }
+
+  /** A café's plan and clock reach everyone in it at once; notes and late seats only the table concerned. */
+  private cafeEvent(e: StoredEvent): void {
+    const c = this.getState().cafe;
+    this.consoleDirty = true;
+    const running = c?.phase === 'running';
+    switch (e.type) {
+      case 'cafe.notesEdited': {
+        this.consoleCafeNotes.add(`${e.tableId}:${e.round}`);
+        const index = c ? (c.kind === 'cafe' ? c.tables.findIndex((t) => t.id === e.tableId) : Number(e.tableId.slice(1)) - 1) : -1;
+        for (const id of c?.plan[e.round - 1]?.[index] ?? []) this.participantsNow.add(id);
+        break;
+      }
+      case 'cafe.seated': {
+        this.consoleCafe = true;
+        for (const id of c?.plan[e.round - 1]?.[e.table] ?? []) this.participantsNow.add(id);
+        this.participantsNow.add(e.memberId);
+        break;
+      }
+      case 'cafe.tableUpdated':
+        this.consoleCafe = true;
+        // a volunteer host sees their table's notes once the café runs; before, only consoles change
+        if (running) this.allParticipantsNow = true;
+        break;
+      case 'cafe.ended':
+        this.consoleRecord = true;
+        this.consoleCafe = true;
+        this.allParticipantsNow = true;
+        break;
+      default:
+        this.consoleCafe = true;
+        if (running || e.type === 'cafe.roundStarted') this.allParticipantsNow = true;
     }
   }
 
@@ -387,7 +435,7 @@ export class ViewDelivery {
     }
   }
 
-  private sendParticipant(connId: string, state: WorkshopState, shared: ParticipantShared, key: string, rooms: BreakoutViews) {
+  private sendParticipant(connId: string, state: WorkshopState, shared: ParticipantShared, key: string, rooms: RoomParts) {
     const a = this.attached.get(connId);
     const member = a && state.members[a.memberId];
     if (!a || !member) return;
@@ -430,13 +478,16 @@ export class ViewDelivery {
       breakouts: this.consoleBreakouts,
       notesOf: this.consoleNotes,
       record: this.consoleRecord,
+      cafe: this.consoleCafe,
+      cafeNotesOf: this.consoleCafeNotes,
     });
     const whole = this.consolesWhole;
     this.consoleDirty = false;
     this.consolesWhole = false;
     this.consoleMembers = new Set();
-    this.consoleBreakouts = this.consoleRecord = false;
+    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = false;
     this.consoleNotes = new Set();
+    this.consoleCafeNotes = new Set();
     for (const [connId, a] of this.attached) {
       const member = state.members[a.memberId];
       if (!member || audienceFor(member) !== 'console') {

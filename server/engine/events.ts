@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProfileField, ProfileValues } from '../../shared/profile.ts';
 import { Role } from '../../shared/session.ts';
 import { BREAKOUT_EVENTS } from '../activities/breakouts/events.ts';
+import { CAFE_EVENTS } from '../activities/cafe/events.ts';
 
 /**
  * Durable facts about a workshop. Events are the log; state is `events.reduce(apply)`.
@@ -57,6 +58,7 @@ export const EventBody = z.discriminatedUnion('type', [
   /** A co-host left the role: the old co-host link stops working. */
   z.object({ type: z.literal('cohostKey.rotated'), cohostKey: z.string() }),
   ...BREAKOUT_EVENTS,
+  ...CAFE_EVENTS,
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

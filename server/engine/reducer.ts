@@ -1,4 +1,5 @@
 import { applyBreakoutEvent } from '../activities/breakouts/reducer.ts';
+import { applyCafeEvent } from '../activities/cafe/reducer.ts';
 import type { StoredEvent } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
 
@@ -94,7 +95,9 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
     case 'cohostKey.rotated':
       return { ...next, cohostKey: event.cohostKey };
     default:
-      return { ...next, ...applyBreakoutEvent(next, event) };
+      return event.type.startsWith('cafe.')
+        ? { ...next, ...applyCafeEvent(next, event as Extract<StoredEvent, { type: `cafe.${string}` }>) }
+        : { ...next, ...applyBreakoutEvent(next, event as Extract<StoredEvent, { type: `breakouts.${string}` }>) };
   }
 }
 

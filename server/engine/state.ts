@@ -2,6 +2,7 @@ import type { ProfileField, ProfileValues } from '../../shared/profile.ts';
 import type { Role } from '../../shared/session.ts';
 import type { MemberStatus } from '../../shared/views.ts';
 import { EMPTY_BREAKOUT_RECORD, type BreakoutRecord, type BreakoutsState } from '../activities/breakouts/state.ts';
+import type { CafeState, PastCafe } from '../activities/cafe/state.ts';
 
 export type Member = {
   id: string;
@@ -41,6 +42,9 @@ export type WorkshopState = {
   /** The current set of breakout rooms (preview, open or closing), or null. */
   breakouts: BreakoutsState | null;
   breakoutRecord: BreakoutRecord;
+  /** The current world café or networking session (planned or running), or null. */
+  cafe: CafeState | null;
+  cafeRecord: PastCafe[];
 };
 
 export const EMPTY_STATE: WorkshopState = {
@@ -62,6 +66,8 @@ export const EMPTY_STATE: WorkshopState = {
   timer: null,
   breakouts: null,
   breakoutRecord: EMPTY_BREAKOUT_RECORD,
+  cafe: null,
+  cafeRecord: [],
 };
 
 export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';

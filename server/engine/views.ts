@@ -1,6 +1,8 @@
 import { formatJoinCode } from '../../shared/ids.ts';
 import type { ConsoleMember, ConsolePatch, ConsoleView, ParticipantView, Presence } from '../../shared/views.ts';
-import { BreakoutViews, consoleBreakouts, consoleRecord, lastHarvest } from '../activities/breakouts/views.ts';
+import { BreakoutViews, consoleBreakouts, consoleRecord } from '../activities/breakouts/views.ts';
+import { CafeViews, cafeNotes, consoleCafe } from '../activities/cafe/views.ts';
+import { lastHarvest } from '../activities/harvest.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
 
 /** Projections of the state for each audience. Pure: presence and video status are passed in. */
@@ -10,7 +12,17 @@ export type PresenceOf = (memberId: string) => Presence;
 export type Extras = { presenceOf: PresenceOf; presentCount: number; videoEnabled: boolean };
 
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
-export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout'>;
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe'>;
+
+/** The parts of participant views built once per room or table and shared by its members. */
+export class RoomParts {
+  readonly breakouts: BreakoutViews;
+  readonly cafe: CafeViews;
+  constructor(state: WorkshopState) {
+    this.breakouts = new BreakoutViews(state);
+    this.cafe = new CafeViews(state);
+  }
+}
 
 /** The admitted hosts and co-hosts as participants see them (at most 20). Walks the roster: cache it. */
 export function facilitatorsOf(state: WorkshopState): ParticipantView['facilitators'] {
@@ -47,7 +59,7 @@ export function participantView(
   shared: ParticipantShared,
   state: WorkshopState,
   member: Member,
-  breakouts: BreakoutViews = new BreakoutViews(state),
+  rooms: RoomParts = new RoomParts(state),
 ): ParticipantView {
   const inside = member.status === 'admitted';
   const position = inside ? state.hands.findIndex((h) => h.memberId === member.id) : -1;
@@ -64,6 +76,7 @@ export function participantView(
       facilitators: [],
       hand: { raised: false, position: null },
       breakout: null,
+      cafe: null,
       harvest: null,
     };
   }
@@ -71,7 +84,8 @@ export function participantView(
     ...shared,
     me,
     hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null },
-    breakout: breakouts.participant(member),
+    breakout: rooms.breakouts.participant(member),
+    cafe: rooms.cafe.participant(member),
   };
 }
 
@@ -124,18 +138,27 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
     breakouts: consoleBreakouts(state),
     notes: state.breakouts?.notes ?? {},
     record: consoleRecord(state),
+    cafe: consoleCafe(state),
+    cafeNotes: cafeNotes(state),
   };
 }
 
 /** What else changed since the last patch, besides members. */
-export type PatchParts = { breakouts: boolean; notesOf: ReadonlySet<string>; record: boolean };
+export type PatchParts = {
+  breakouts: boolean;
+  notesOf: ReadonlySet<string>;
+  record: boolean;
+  cafe: boolean;
+  /** "tableId:round" of café notes that changed. */
+  cafeNotesOf: ReadonlySet<string>;
+};
 
 export function consolePatch(
   state: WorkshopState,
   seq: number,
   changedMemberIds: Iterable<string>,
   presenceOf: PresenceOf,
-  parts: PatchParts = { breakouts: false, notesOf: new Set(), record: false },
+  parts: PatchParts = { breakouts: false, notesOf: new Set(), record: false, cafe: false, cafeNotesOf: new Set() },
 ): ConsolePatch {
   const members: ConsoleMember[] = [];
   const hands = handTimes(state);
@@ -153,6 +176,16 @@ export function consolePatch(
       if (note) notes[roomId] = note;
     }
     patch.notes = notes;
+  }
+  if (parts.cafe) patch.cafe = consoleCafe(state);
+  if (parts.cafeNotesOf.size) {
+    const changed: NonNullable<ConsolePatch['cafeNotes']> = {};
+    for (const key of parts.cafeNotesOf) {
+      const [tableId = '', round = ''] = key.split(':');
+      const note = state.cafe?.notes[tableId]?.[round];
+      if (note) changed[tableId] = { ...changed[tableId], [round]: note };
+    }
+    patch.cafeNotes = changed;
   }
   return patch;
 }

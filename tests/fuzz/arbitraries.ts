@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { BREAKOUT_LIMITS } from '../../shared/breakout-limits.ts';
+import { CAFE_LIMITS } from '../../shared/cafe-limits.ts';
 import { COMMAND_TYPES, type CommandType } from '../../shared/commands.ts';
 import { JOIN_CODE_ALPHABET } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -207,6 +208,7 @@ const ids = fc.oneof(
 );
 
 const roomId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r9') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('r0x', '', null, 3, 'plenary') });
+const tableId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('t1', 't2', 't3', 't9') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('x1', '', null, 't') });
 const roomSpec = fc.record(
   { name: textUpTo(BREAKOUT_LIMITS.roomNameChars), topic: textUpTo(BREAKOUT_LIMITS.topicChars), prompt: textUpTo(BREAKOUT_LIMITS.promptChars), cap: wholeIn(1, 50) },
   { requiredKeys: [] },
@@ -273,6 +275,31 @@ const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = 
   'breakouts.help': fc.constant({ type: 'breakouts.help' }),
   'breakouts.help.cancel': fc.constant({ type: 'breakouts.help.cancel' }),
   'breakouts.notes': fc.tuple(roomId, textUpTo(BREAKOUT_LIMITS.notesChars)).map(([room, text]) => ({ type: 'breakouts.notes', roomId: room, text })),
+  'cafe.plan': fc
+    .record(
+      {
+        kind: fc.constantFrom('cafe', 'networking'),
+        tables: fc.array(fc.record({ name: textUpTo(CAFE_LIMITS.tableNameChars), topic: textUpTo(CAFE_LIMITS.topicChars), hostId: fc.oneof(memberId, fc.constant(null)) }, { requiredKeys: [] }), { maxLength: 4 }),
+        rounds: wholeIn(1, CAFE_LIMITS.rounds),
+        roundMs: wholeIn(30_000, CAFE_LIMITS.maxRoundMs),
+        transitionMs: wholeIn(5_000, 300_000),
+        oddOneOut: fc.constantFrom('trio', 'bye'),
+        prompts: fc.array(textUpTo(CAFE_LIMITS.questionChars), { maxLength: 3 }),
+      },
+      { requiredKeys: ['kind', 'rounds', 'roundMs'] },
+    )
+    .map((c) => ({ type: 'cafe.plan', ...c })),
+  'cafe.regenerate': fc.constant({ type: 'cafe.regenerate' }),
+  'cafe.table.update': fc
+    .tuple(tableId, fc.record({ name: textUpTo(CAFE_LIMITS.tableNameChars), hostId: fc.oneof(memberId, fc.constant(null)) }, { requiredKeys: [] }))
+    .map(([id, table]) => ({ type: 'cafe.table.update', tableId: id, table })),
+  'cafe.discard': fc.constant({ type: 'cafe.discard' }),
+  'cafe.start': fc.constant({ type: 'cafe.start' }),
+  'cafe.adjust': wholeIn(-CAFE_LIMITS.maxRoundMs, CAFE_LIMITS.maxRoundMs).map((deltaMs) => ({ type: 'cafe.adjust', deltaMs })),
+  'cafe.next': fc.constant({ type: 'cafe.next' }),
+  'cafe.stop': fc.constant({ type: 'cafe.stop' }),
+  'cafe.volunteer': tableId.map((id) => ({ type: 'cafe.volunteer', tableId: id })),
+  'cafe.notes': fc.tuple(tableId, textUpTo(CAFE_LIMITS.notesChars)).map(([id, text]) => ({ type: 'cafe.notes', tableId: id, text })),
 };
 if (Object.keys(COMMANDS).sort().join() !== [...COMMAND_TYPES].sort().join()) {
   throw new Error('tests/fuzz/arbitraries.ts: COMMANDS must cover exactly shared/commands.ts COMMAND_TYPES');

@@ -3,6 +3,7 @@
  * what the runner knows about the sender. Kept apart from the runner so each rule reads on its own.
  */
 import { PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
+import { PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
 import { Command, CommandResult } from '../../shared/commands.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -192,7 +193,7 @@ function commandExpectation(payload: unknown, sender: SenderState): Expectation 
         return own ? { ok: true, codes: [], data: acked } : refusal('forbidden');
       }
       // a participant's own breakout commands are allowed, but this workshop never has rooms
-      if ((PARTICIPANT_BREAKOUT_COMMANDS as readonly string[]).includes(command.type)) return refusal('conflict');
+      if ([...PARTICIPANT_BREAKOUT_COMMANDS, ...PARTICIPANT_CAFE_COMMANDS].includes(command.type as never)) return refusal('conflict');
       return refusal('forbidden');
     case 'waiting':
       return refusal('waiting');

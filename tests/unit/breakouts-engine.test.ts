@@ -1,76 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Command, type CommandInput } from '../../shared/commands.ts';
-import { decide, decideDue, nextDeadline } from '../../server/engine/decide.ts';
-import type { EventBody } from '../../server/engine/events.ts';
-import { apply, replay } from '../../server/engine/reducer.ts';
-import { EMPTY_STATE, type WorkshopState } from '../../server/engine/state.ts';
-import { participantShared, participantView, consoleView } from '../../server/engine/views.ts';
-import { newcomerEvents } from '../../server/activities/breakouts/late.ts';
-import { harvestOf } from '../../server/activities/breakouts/views.ts';
-import { FRESH, HOST, stamp } from './helpers.ts';
+import type { CommandInput } from '../../shared/commands.ts';
+import { decideDue, nextDeadline } from '../../server/engine/decide.ts';
+import type { WorkshopState } from '../../server/engine/state.ts';
+import { consoleView } from '../../server/engine/views.ts';
+import { harvestOf } from '../../server/activities/harvest.ts';
+import { act, attempt, crowd, extras, join, tick, viewOf, workshopWith } from './activity-helpers.ts';
+import { HOST } from './helpers.ts';
 
-/** A workshop with a profile question "org" and "lang", and people given as id → [org, lang]. */
-function workshopWith(people: Record<string, [string, string]>, cohosts: string[] = []): WorkshopState {
-  const events: EventBody[] = [
-    {
-      type: 'workshop.created',
-      id: 'ws-test-1',
-      code: 'ABCDEF',
-      title: 'Peer learning',
-      description: '',
-      profileFields: [
-        { id: 'org', label: 'Organisation', required: false, choices: [] },
-        { id: 'lang', label: 'Language', required: false, choices: [] },
-      ],
-      cohostKey: 'cohost-key-cohost-key-1',
-      waitingRoom: false,
-      host: { id: HOST, name: 'Facilitator', role: 'host', profile: {}, tokenHash: 'h0', status: 'admitted' },
-    },
-    ...Object.entries(people).map(
-      ([id, [org, lang]]): EventBody => ({
-        type: 'member.joined',
-        member: { id, name: `Person ${id}`, role: 'participant', profile: { org, lang }, tokenHash: `t-${id}`, status: 'admitted' },
-      }),
-    ),
-    ...cohosts.map(
-      (id): EventBody => ({
-        type: 'member.joined',
-        member: { id, name: `Cohost ${id}`, role: 'cohost', profile: {}, tokenHash: `t-${id}`, status: 'admitted' },
-      }),
-    ),
-  ];
-  return replay(stamp(events, 0, 1_000), EMPTY_STATE);
-}
-
-const crowd = (n: number, org = (i: number): string => `org${i % 4}`, lang = (i: number): string => (i % 3 === 0 ? 'Arabic' : 'English')) =>
-  Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${String(i).padStart(3, '0')}`, [org(i), lang(i)] as [string, string]]));
-
-function attempt(state: WorkshopState, actor: string, input: CommandInput, now: number) {
-  return decide(state, actor, Command.parse(input), now, FRESH);
-}
-
-/** decide + apply, with late placement as the actor does it. Throws on refusal. */
-function act(state: WorkshopState, actor: string, input: CommandInput, now: number): WorkshopState {
-  const d = attempt(state, actor, input, now);
-  if (!d.ok) throw new Error(`${input.type} refused: ${d.error.message}`);
-  const events = [...d.events, ...newcomerEvents(state, d.events)];
-  return stamp(events, state.version, now).reduce(apply, state);
-}
-
-function tick(state: WorkshopState, now: number): WorkshopState {
-  return stamp(decideDue(state, now), state.version, now).reduce(apply, state);
-}
-
-function join(state: WorkshopState, id: string, org: string, lang: string, now: number): WorkshopState {
-  const joined: EventBody[] = [
-    { type: 'member.joined', member: { id, name: `Person ${id}`, role: 'participant', profile: { org, lang }, tokenHash: `t-${id}`, status: 'admitted' } },
-  ];
-  return stamp([...joined, ...newcomerEvents(state, joined)], state.version, now).reduce(apply, state);
-}
-
-const extras = { presenceOf: () => 'online' as const, presentCount: 0, videoEnabled: false };
-const viewOf = (state: WorkshopState, id: string) => participantView(participantShared(state, extras), state, state.members[id]!);
 const sizes = (state: WorkshopState) => {
   const counts = new Map<string, number>();
   for (const r of Object.values(state.breakouts!.assignment)) counts.set(r, (counts.get(r) ?? 0) + 1);

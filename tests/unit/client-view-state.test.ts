@@ -45,6 +45,8 @@ function consoleView(version: number, seq: number, members: ConsoleMember[]): Co
     breakouts: null,
     notes: {},
     record: { preassigned: [], rounds: [] },
+    cafe: null,
+    cafeNotes: {},
   };
 }
 
@@ -77,6 +79,7 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     facilitators: [],
     video: { enabled: false },
     breakout: null,
+    cafe: null,
     harvest: null,
     ...over,
   };

@@ -20,6 +20,7 @@ export function decideBreakouts(state: WorkshopState, actor: Member, cmd: Breako
   const b = state.breakouts;
   switch (cmd.type) {
     case 'breakouts.plan': {
+      if (state.cafe?.phase === 'running') return failure('conflict', 'A world café or networking session is running. End it first.');
       const planned = planBreakouts(state, cmd, seed);
       return planned.ok ? ok(planned.event) : planned;
     }
@@ -60,6 +61,7 @@ export function decideBreakouts(state: WorkshopState, actor: Member, cmd: Breako
     }
     case 'breakouts.open': {
       if (b.phase !== 'draft') return failure('conflict', 'These rooms are already open.');
+      if (state.cafe?.phase === 'running') return failure('conflict', 'A world café or networking session is running. End it first.');
       // people who arrived after the preview was made are placed now, by the same strategy
       const unplaced = roomGoers(state).filter((m) => !b.assignment[m.id]);
       const moves = placeNewcomers(state, b, unplaced);

@@ -1,7 +1,7 @@
 import type { EventBody } from '../../engine/events.ts';
 import type { Member, WorkshopState } from '../../engine/state.ts';
 import { pairKey } from '../../grouping/encounters.ts';
-import { encountersOf } from './history.ts';
+import { encountersOf } from '../history.ts';
 import { nameKey } from './preassign.ts';
 import { smallestRoom } from './rooms.ts';
 import { membersByRoom, type BreakoutsState } from './state.ts';
@@ -20,7 +20,7 @@ export function placeNewcomers(state: WorkshopState, b: BreakoutsState, newcomer
   const roomIds = b.rooms.map((r) => r.id);
   const members = roomIds.map((id) => (byRoom.get(id) ?? []).filter((m) => state.members[m]?.status === 'admitted'));
   const sizes = members.map((m) => m.length);
-  const history = strategy.kind === 'avoidPrevious' ? encountersOf(state.breakoutRecord) : null;
+  const history = strategy.kind === 'avoidPrevious' ? encountersOf(state) : null;
   const preassigned = new Map(state.breakoutRecord.preassigned.map((r) => [nameKey(r.name), r.room]));
   const moves: Move[] = [];
 

@@ -10,7 +10,7 @@ import { roomCount } from '../../grouping/sizes.ts';
 import type { Person } from '../../grouping/types.ts';
 import type { EventBody } from '../../engine/events.ts';
 import type { Member, WorkshopState } from '../../engine/state.ts';
-import { encountersOf } from './history.ts';
+import { encountersOf } from '../history.ts';
 import { matchRows } from './preassign.ts';
 import { assignmentOf, fillSmallest, listNames } from './rooms.ts';
 import { roomIdAt, type BreakoutRoom } from './state.ts';
@@ -34,7 +34,7 @@ export function planBreakouts(state: WorkshopState, cmd: PlanCommand, seed: numb
   }
   const goers = roomGoers(state);
   const people: Person[] = goers.map((m) => ({ id: m.id, profile: m.profile }));
-  const history = encountersOf(state.breakoutRecord);
+  const history = encountersOf(state);
   const constraints: Constraints = { together: cmd.together, apart: cmd.apart };
   const nameOf = (id: string) => state.members[id]?.name ?? 'someone who left';
 
@@ -109,7 +109,7 @@ function groupPeople(
     case 'mix':
     case 'avoidPrevious': {
       if (!people.length) return plain(Array.from({ length: asked(cmd) }, () => []));
-      const result = assign({ people, rooms: count, strategy, constraints, history: encountersOf(state.breakoutRecord), seed });
+      const result = assign({ people, rooms: count, strategy, constraints, history: encountersOf(state), seed });
       if (!result.ok) return failure('conflict', describeProblems(result.problems, nameOf));
       return plain(result.rooms);
     }

@@ -101,16 +101,12 @@ export function consoleRecord(state: WorkshopState): ConsoleBreakoutRecord {
   };
 }
 
-/** "What the rooms said": rooms and notes of every closed round, without who sat where. */
-export function harvestOf(state: WorkshopState): HarvestRound[] {
+/** Rooms and notes of every closed breakout round, without who sat where. */
+export function breakoutHarvest(state: WorkshopState): HarvestRound[] {
   return state.breakoutRecord.rounds.map((r) => ({
     round: r.round,
+    kind: 'breakouts',
     closedAt: r.closedAt,
     rooms: r.rooms.map(({ name, topic, notes }) => ({ name, topic, notes })),
   }));
-}
-
-export function lastHarvest(state: WorkshopState): { round: number; closedAt: number } | null {
-  const last = state.breakoutRecord.rounds.at(-1);
-  return last ? { round: last.round, closedAt: last.closedAt } : null;
 }
