@@ -16,3 +16,4 @@ export {
 export { paths } from '../../../shared/paths.ts';
 export { formatCountdown, timerRemainingMs } from '../../../shared/timer-math.ts';
 export { fieldIdFromLabel } from '../../../shared/field-ids.ts';
+export { BREAKOUT_LIMITS } from '../../../shared/breakout-limits.ts';

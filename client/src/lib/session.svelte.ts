@@ -14,6 +14,7 @@ import type {
   SessionRequest,
   SessionResult,
 } from '../../../shared/index.ts';
+import type { HarvestRound } from '../../../shared/breakouts.ts';
 import { CLOCK_SCHEDULE, ClockSamples } from './clock-sync.ts';
 import { t } from './i18n/index.svelte.ts';
 import { storage } from './storage.ts';
@@ -139,6 +140,19 @@ export class WorkshopSession {
     }
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+    } catch {
+      return { ok: false, error: { code: 'timeout', message: t('errors.noAnswer') } };
+    }
+  }
+
+  /** "What the rooms said": every closed breakout round's rooms and notes, asked for on demand. */
+  async harvest(): Promise<Result<HarvestRound[]>> {
+    const socket = this.#socket;
+    if (!socket || this.connection !== 'online') {
+      return { ok: false, error: { code: 'offline', message: t('errors.offline') } };
+    }
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('harvest');
     } catch {
       return { ok: false, error: { code: 'timeout', message: t('errors.noAnswer') } };
     }
