@@ -8,6 +8,7 @@ import type { Bench } from './types.ts';
 /** name → module. A new benchmark is one file exporting `bench: Bench`, and one line here. */
 const BENCHES: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.ts')).bench,
+  breakouts: async () => (await import('./breakouts.ts')).bench,
   fuzz: async () => (await import('./fuzz.ts')).bench,
   schedule: async () => {
     const { run, instances } = await import('./schedule.ts');
