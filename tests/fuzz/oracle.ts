@@ -152,6 +152,21 @@ export function expectationFor(event: string, wireArgs: unknown[], sender: Sende
       return { ok: true, codes: [], data: (d) => (isInt((d as { version?: unknown }).version) ? null : 'refresh answer has no version') };
     case 'session':
       return sessionExpectation(payload, sender);
+    case 'harvest':
+      if (!sender.hasSession) return refusal('not_joined');
+      if (sender.pool === 'waiting') return refusal('waiting');
+      // hosts and observers are always inside; others may have been removed or be waiting by now
+      return {
+        ok: true,
+        codes: sender.pool === 'observer' || sender.pool === 'host' ? [] : ['waiting'],
+        data: (d) => (Array.isArray(d) ? null : 'harvest answer is not a list'),
+      };
+    case 'video.token':
+    case 'video.control':
+    case 'video.presence':
+      // the fuzzed server runs without LiveKit: video is off for everyone who has joined
+      if (!sender.hasSession) return refusal('not_joined');
+      return refusal('bad_request', 'not_found');
     default:
       return commandExpectation(payload, sender);
   }

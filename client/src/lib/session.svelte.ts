@@ -15,6 +15,7 @@ import type {
   SessionResult,
 } from '../../../shared/index.ts';
 import type { HarvestRound } from '../../../shared/breakouts.ts';
+import type { VideoControl, VideoControlResult, VideoPresence, VideoToken } from '../../../shared/video.ts';
 import { CLOCK_SCHEDULE, ClockSamples } from './clock-sync.ts';
 import { t } from './i18n/index.svelte.ts';
 import { storage } from './storage.ts';
@@ -146,13 +147,31 @@ export class WorkshopSession {
   }
 
   /** "What the rooms said": every closed breakout round's rooms and notes, asked for on demand. */
-  async harvest(): Promise<Result<HarvestRound[]>> {
+  harvest(): Promise<Result<HarvestRound[]>> {
+    return this.#ask((s) => s.emitWithAck('harvest'));
+  }
+
+  /** A video token for the room the server says this person is in (`roomId` is only a hint). */
+  videoToken(roomId: string): Promise<Result<VideoToken>> {
+    return this.#ask((s) => s.emitWithAck('video.token', { roomId }));
+  }
+
+  videoControl(control: VideoControl): Promise<Result<VideoControlResult>> {
+    return this.#ask((s) => s.emitWithAck('video.control', control));
+  }
+
+  videoPresence(): Promise<Result<VideoPresence>> {
+    return this.#ask((s) => s.emitWithAck('video.presence'));
+  }
+
+  /** An acknowledged request; offline and no answer become errors that say what to do. */
+  async #ask<T>(emit: (socket: ReturnType<IndabaSocket['timeout']>) => Promise<Ack<T>>): Promise<Result<T>> {
     const socket = this.#socket;
     if (!socket || this.connection !== 'online') {
       return { ok: false, error: { code: 'offline', message: t('errors.offline') } };
     }
     try {
-      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('harvest');
+      return await emit(socket.timeout(ACK_TIMEOUT_MS));
     } catch {
       return { ok: false, error: { code: 'timeout', message: t('errors.noAnswer') } };
     }
