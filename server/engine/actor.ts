@@ -143,7 +143,8 @@ export class WorkshopActor {
 
   command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
     return this.serial(async () => {
-      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31) };
+      const now = this.deps.clock();
+      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31), here: (id: string) => this.presence.of(id, now) !== 'left' };
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       return result.ok ? { ok: true, data: { version: this.state.version } } : result;
     });

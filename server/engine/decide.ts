@@ -10,7 +10,12 @@ import { isFacilitator, type WorkshopState } from './state.ts';
 export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: ErrorBody };
 
 /** Fresh random values a decision may need, made by the caller so `decide` stays pure. */
-export type Fresh = { cohostKey: string; seed: number };
+export type Fresh = {
+  cohostKey: string;
+  seed: number;
+  /** Who is around now (presence is not in the log); defaults to everyone. */
+  here?: (memberId: string) => boolean;
+};
 
 const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
 
@@ -30,7 +35,7 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
   }
 
   if (isBreakoutCommand(command)) return decideBreakouts(state, actor, command, now, fresh.seed);
-  if (isCafeCommand(command)) return decideCafe(state, actor, command, now, fresh.seed);
+  if (isCafeCommand(command)) return decideCafe(state, actor, command, now, fresh.seed, fresh.here);
   switch (command.type) {
     case 'hand.raise':
       return state.hands.some((h) => h.memberId === actorId) ? ok() : ok({ type: 'hand.raised', memberId: actorId });

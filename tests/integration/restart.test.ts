@@ -118,4 +118,31 @@ describe('restart recovery (a real server process, killed with SIGKILL)', async 
     await b.untilView((v) => v.breakout?.room !== null && v.breakout?.room !== undefined, 10_000);
     await host.untilConsole((c) => c.breakouts?.phase === 'open' && c.notes[room.id]?.text === 'Written before the crash', 10_000);
   });
+  it('keeps a running café, its round, plan and notes through a crash', async () => {
+    const w = await createWorkshop(server.url, { title: 'Café crash' });
+    const host = await hostOf(server.url, w);
+    const a = await joinAs(server.url, w.code, { name: 'Amina' });
+    const b = await joinAs(server.url, w.code, { name: 'Ibrahim' });
+    const c = await joinAs(server.url, w.code, { name: 'Chen' });
+    const d = await joinAs(server.url, w.code, { name: 'Dawit' });
+    everyone.push(host, a, b, c, d);
+    await host.do({ type: 'cafe.plan', kind: 'cafe', tables: [{ name: 'Funding', hostId: a.id }, { name: 'Voice', hostId: b.id }], rounds: 3, roundMs: 600_000 });
+    await host.do({ type: 'cafe.start' });
+    await host.do({ type: 'cafe.next' });
+    await host.do({ type: 'cafe.next' });
+    const before = await a.untilView((v) => v.cafe?.round === 2);
+    await a.do({ type: 'cafe.notes', tableId: 't1', text: 'Round two, before the crash' });
+    await a.untilView((v) => v.cafe?.table?.notes?.text === 'Round two, before the crash');
+    const plan = (await host.untilConsole((v) => v.cafe?.round === 2)).cafe!.plan;
+
+    await server.kill('SIGKILL');
+    await a.until(() => !a.socket.connected);
+    await server.start();
+
+    const after = await a.untilView((v) => a.socket.connected && v.version > before.version && v.cafe?.round === 2, 15_000);
+    expect(after.cafe!.table!.notes?.text).toBe('Round two, before the crash');
+    expect(after.cafe!.clock.endsAt).toBe(before.cafe!.clock.endsAt);
+    const back = await host.untilConsole((v) => host.socket.connected && v.cafe?.round === 2, 15_000);
+    expect(back.cafe!.plan).toEqual(plan);
+  });
 });

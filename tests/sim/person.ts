@@ -78,7 +78,9 @@ export class SimPerson {
           type: 'resume',
           workshopId: this.session.workshopId,
           token: this.session.resumeToken,
-        });
+        })
+          // closing the person while a resume is on its way is fine
+          .catch(() => undefined);
       }
     });
   }

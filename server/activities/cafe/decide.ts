@@ -11,7 +11,14 @@ type Decision = { ok: true; events: EventBody[] } | { ok: false; error: ErrorBod
 const ok = (...events: EventBody[]): Decision => ({ ok: true, events });
 
 /** Café and networking rules. Role rules are checked before; table membership here. */
-export function decideCafe(state: WorkshopState, actor: Member, cmd: CafeCommand, now: number, seed: number): Decision {
+export function decideCafe(
+  state: WorkshopState,
+  actor: Member,
+  cmd: CafeCommand,
+  now: number,
+  seed: number,
+  here: (memberId: string) => boolean = () => true,
+): Decision {
   const c = state.cafe;
   if (cmd.type === 'cafe.plan') {
     const planned = planCafe(state, cmd, seed);
@@ -56,7 +63,7 @@ export function decideCafe(state: WorkshopState, actor: Member, cmd: CafeCommand
       const missing = c.kind === 'cafe' ? missingHosts(c.tables) : null;
       if (missing) return failure('conflict', missing);
       // people who came since the plan was made are folded in now
-      const replan = replanIfChanged(state, c, 0, () => true);
+      const replan = replanIfChanged(state, c, 0, here);
       return ok(...replan, { type: 'cafe.roundStarted', round: 1, clock: { phase: 'talking', endsAt: now + c.roundMs, roundMs: c.roundMs, transitionMs: c.transitionMs } });
     }
     case 'cafe.adjust': {
@@ -65,7 +72,7 @@ export function decideCafe(state: WorkshopState, actor: Member, cmd: CafeCommand
     }
     case 'cafe.next':
       if (!running) return failure('conflict', 'The café has not started yet.');
-      return ok(...cafeDue({ ...state, cafe: { ...c, clock: c.clock && { ...c.clock, endsAt: now } } }, now, () => true));
+      return ok(...cafeDue({ ...state, cafe: { ...c, clock: c.clock && { ...c.clock, endsAt: now } } }, now, here));
     case 'cafe.stop':
       return running ? ok({ type: 'cafe.ended' }) : ok({ type: 'cafe.discarded' });
     case 'cafe.notes': {

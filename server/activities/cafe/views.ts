@@ -6,7 +6,7 @@ import { tableIdAt, tableOf, type CafeState, type PastCafe } from './state.ts';
 type TableInfo = { id: string; name: string; topic: string; question: string; hostId: string | null };
 
 /** Café tables are fixed; networking pairs are numbered by their place in each round. */
-function tableInfo(c: Pick<CafeState, 'kind' | 'tables'>, index: number): TableInfo {
+export function tableInfo(c: Pick<CafeState, 'kind' | 'tables'>, index: number): TableInfo {
   if (c.kind === 'cafe' && c.tables[index]) return c.tables[index];
   return { id: tableIdAt(index), name: `Pair ${index + 1}`, topic: '', question: '', hostId: null };
 }
