@@ -9,6 +9,8 @@ export const BREAKOUT_LIMITS = {
   notesChars: 5_000,
   /** Fits in one socket message with room to spare (LIMITS.payloadBytes is 16 KB). */
   csvChars: 12_000,
+  /** Rows a pre-assigned list keeps in all (sent in parts of at most csvChars). */
+  preassignedRows: 5_000,
   maxDurationMs: 4 * 60 * 60 * 1000,
   /** The most harvest rounds a workshop keeps. */
   rounds: 100,

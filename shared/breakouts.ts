@@ -74,8 +74,13 @@ export const BreakoutCommands = [
   /** Even out room sizes while keeping as many people where they are as possible. */
   z.object({ type: z.literal('breakouts.rebalance') }).strict(),
   z.object({ type: z.literal('breakouts.discard') }).strict(),
-  /** The name → room list for the "pre-assigned" strategy, as CSV; kept with the workshop. */
-  z.object({ type: z.literal('breakouts.preassign'), csv: z.string().max(BREAKOUT_LIMITS.csvChars) }).strict(),
+  /**
+   * The name → room list for the "pre-assigned" strategy, as CSV; kept with the workshop. A long list
+   * goes in parts of whole lines: the first replaces the list, the others (`append`) add to it.
+   */
+  z
+    .object({ type: z.literal('breakouts.preassign'), csv: z.string().max(BREAKOUT_LIMITS.csvChars), append: z.boolean().default(false) })
+    .strict(),
   z
     .object({
       type: z.literal('breakouts.open'),

@@ -1,5 +1,5 @@
 import { brokenConstraints, checkConstraints, type ConstraintProblem, type Constraints } from './constraints.ts';
-import { pairKey, repeatMeetings, type Encounters } from './encounters.ts';
+import { repeatMeetings, type Encounters } from './encounters.ts';
 import { improveBySwaps, type PairCost } from './improve.ts';
 import { seededRng, shuffle, type Rng } from './random.ts';
 import { balancedSizes } from './sizes.ts';
@@ -70,10 +70,12 @@ export function assign(input: AssignInput): AssignResult {
   const history = input.history ?? new Map<string, number>();
   const ids = people.map((p) => p.id);
   const apart = apartPairs(constraints.apart, index);
+  const met = input.strategy.kind === 'avoidPrevious' ? pastMeetings(history, index, people.length) : null;
   const cost: PairCost = (a, b) => {
-    let c = apart.has(a < b ? a * people.length + b : b * people.length + a) ? APART_PENALTY : 0;
+    const pair = a < b ? a * people.length + b : b * people.length + a;
+    let c = apart.has(pair) ? APART_PENALTY : 0;
     if (values && values[a] && values[a] === values[b]) c += 1;
-    if (input.strategy.kind === 'avoidPrevious') c += history.get(pairKey(ids[a]!, ids[b]!)) ?? 0;
+    if (met) c += met.get(pair) ?? 0;
     return c;
   };
   improveBySwaps(rooms, cost, rng, { movable: (p) => !pinned.has(p) });
@@ -156,6 +158,22 @@ function togetherUnits(groups: string[][], index: Map<string, number>): number[]
     units.set(root, [...(units.get(root) ?? []), m]);
   }
   return [...units.values()].filter((u) => u.length > 1);
+}
+
+/**
+ * Earlier meetings between the people here, keyed by their indices: the search asks for pairs
+ * millions of times, so it must not build "a|b" strings each time.
+ */
+function pastMeetings(history: Encounters, index: ReadonlyMap<string, number>, n: number): Map<number, number> {
+  const met = new Map<number, number>();
+  for (const [key, count] of history) {
+    const bar = key.indexOf('|');
+    const a = index.get(key.slice(0, bar));
+    const b = index.get(key.slice(bar + 1));
+    if (a === undefined || b === undefined || a === b) continue;
+    met.set(a < b ? a * n + b : b * n + a, count);
+  }
+  return met;
 }
 
 function apartPairs(groups: string[][], index: Map<string, number>): Set<number> {

@@ -47,3 +47,17 @@ describe('pre-assigned lists', () => {
     expect(duplicates).toEqual(['noor → Garden']);
   });
 });
+
+describe('a long list in parts', () => {
+  it('keeps the first part and appends the rest', async () => {
+    const { act, crowd, workshopWith } = await import('./activity-helpers.ts');
+    let s = workshopWith(crowd(2));
+    s = act(s, 'host-1', { type: 'breakouts.preassign', csv: 'old,Room 9' }, 1);
+    s = act(s, 'host-1', { type: 'breakouts.preassign', csv: 'Ali,Garden' }, 2);
+    s = act(s, 'host-1', { type: 'breakouts.preassign', csv: 'Noor,Kitchen', append: true }, 3);
+    expect(s.breakoutRecord.preassigned).toEqual([
+      { name: 'Ali', room: 'Garden' },
+      { name: 'Noor', room: 'Kitchen' },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakoutClock, PlanReport } from '../../shared/breakouts.ts';
 import type { ConsoleMember } from '../../shared/views.ts';
-import { clockState, listNames, reportLines, roomPeople, roomsFor, strategyOptions, strategyValue, wholeNumber } from '../../client/src/features/breakouts/breakout-logic.ts';
+import { clockState, csvParts, listNames, reportLines, roomPeople, roomsFor, strategyOptions, strategyValue, wholeNumber } from '../../client/src/features/breakouts/breakout-logic.ts';
 
 const clock = (over: Partial<BreakoutClock> = {}): BreakoutClock => ({
   phase: 'open',
@@ -144,5 +144,15 @@ describe('setup form helpers', () => {
     expect(roomsFor({ by: 'count', rooms: 6 }, 20)).toBe(6);
     expect(roomsFor({ by: 'size', perRoom: 4 }, 22)).toBe(6);
     expect(roomsFor({ by: 'size', perRoom: 4 }, 0)).toBe(1);
+  });
+});
+
+describe('long pre-assigned lists', () => {
+  it('splits into parts of whole lines that each fit one message, losing no row', () => {
+    const csv = Array.from({ length: 2_000 }, (_, i) => `Person number ${i},Room ${i % 200}`).join('\n');
+    const parts = csvParts(csv, 12_000);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(12_000);
+    expect(parts.join('\n')).toBe(csv);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from '../../../shared/commands.ts';
+import { BREAKOUT_LIMITS } from '../../../shared/breakout-limits.ts';
 import { failure, type ErrorBody } from '../../../shared/errors.ts';
 import type { EventBody } from '../../engine/events.ts';
 import { isFacilitator, type Member, type WorkshopState } from '../../engine/state.ts';
@@ -26,7 +27,11 @@ export function decideBreakouts(state: WorkshopState, actor: Member, cmd: Breako
     }
     case 'breakouts.preassign': {
       const parsed = parsePreassignCsv(cmd.csv);
-      return parsed.ok ? ok({ type: 'breakouts.preassigned', rows: parsed.rows }) : failure('bad_request', parsed.message);
+      if (!parsed.ok) return failure('bad_request', parsed.message);
+      if (cmd.append && state.breakoutRecord.preassigned.length + parsed.rows.length > BREAKOUT_LIMITS.preassignedRows) {
+        return failure('bad_request', `A pre-assigned list can have at most ${BREAKOUT_LIMITS.preassignedRows} rows. Remove some rows and paste it again.`);
+      }
+      return ok({ type: 'breakouts.preassigned', rows: parsed.rows, ...(cmd.append ? { append: true } : {}) });
     }
     case 'breakouts.discard':
       if (!b) return ok();

@@ -24,7 +24,7 @@ export const BREAKOUT_EVENTS = [
   /** People placed, moved, choosing or going back to plenary (roomId null). */
   z.object({ type: z.literal('breakouts.moved'), moves: z.array(z.object({ memberId: z.string(), roomId: z.string().nullable() })) }),
   z.object({ type: z.literal('breakouts.discarded') }),
-  z.object({ type: z.literal('breakouts.preassigned'), rows: z.array(z.object({ name: z.string(), room: z.string() })) }),
+  z.object({ type: z.literal('breakouts.preassigned'), rows: z.array(z.object({ name: z.string(), room: z.string() })), append: z.boolean().optional() }),
   z.object({
     type: z.literal('breakouts.opened'),
     clock: BreakoutClock,

@@ -46,7 +46,10 @@ export function applyBreakoutEvent(state: Slice, event: BreakoutEvent): Slice {
     case 'breakouts.discarded':
       return { ...state, breakouts: null };
     case 'breakouts.preassigned':
-      return { ...state, breakoutRecord: { ...state.breakoutRecord, preassigned: event.rows } };
+      return {
+        ...state,
+        breakoutRecord: { ...state.breakoutRecord, preassigned: event.append ? [...state.breakoutRecord.preassigned, ...event.rows] : event.rows },
+      };
     case 'breakouts.opened':
       return set({ phase: 'open', clock: event.clock, allowReturn: event.allowReturn, allowSwitch: event.allowSwitch });
     case 'breakouts.adjusted':

@@ -152,3 +152,26 @@ export function roomsFor(sizing: { by: 'count'; rooms: number } | { by: 'size'; 
   if (sizing.by === 'count') return sizing.rooms;
   return Math.max(1, Math.round(people / sizing.perRoom));
 }
+
+/** The most characters of CSV the console sends in all (in parts of whole lines). */
+export const PREASSIGN_MAX_CHARS = 120_000;
+
+/**
+ * A long pasted list in parts of whole lines, each at most `max` characters, so each fits in one
+ * message; the server keeps the first part and appends the others.
+ */
+export function csvParts(csv: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of csv.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const piece = line.slice(0, max - 1);
+    if (current && current.length + piece.length + 1 > max) {
+      parts.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
