@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { BreakoutCommands } from './breakouts.ts';
 import { CafeCommands } from './cafe.ts';
+import { POLL_COMMANDS } from './polls.ts';
 import { MemberId } from './ids.ts';
 
 /**
@@ -47,6 +48,7 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member.setRole'), memberId: MemberId, role: z.enum(['cohost', 'participant']) }).strict(),
   ...BreakoutCommands,
   ...CafeCommands,
+  ...POLL_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a well-behaved client sends (defaults filled in by the server). */

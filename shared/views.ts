@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
 import { CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
+import { FacilitatorPolls, ParticipantPolls } from './polls.ts';
 import { MemberId, WorkshopId } from './ids.ts';
 import { ProfileField, ProfileValues } from './profile.ts';
 import { Role } from './session.ts';
@@ -43,6 +44,8 @@ export const ParticipantView = z.object({
   breakout: ParticipantBreakout.nullable(),
   /** A running world café or networking session: this person's table and where they go next. */
   cafe: ParticipantCafe.nullable(),
+  /** Open polls, then the last closed one and any revealed: this person's answers and the results they may see. */
+  polls: ParticipantPolls,
   /** The last closed breakout round whose notes can be read ("what the rooms said"), fetched on demand. */
   harvest: z.object({ round: z.number().int(), closedAt: z.number() }).nullable(),
 });
@@ -99,6 +102,7 @@ export const ConsoleView = ConsoleShared.extend({
   record: ConsoleBreakoutRecord,
   cafe: ConsoleCafe.nullable(),
   cafeNotes: CafeNotes,
+  polls: FacilitatorPolls,
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -116,6 +120,7 @@ export const ConsolePatch = ConsoleShared.extend({
   cafe: ConsoleCafe.nullable().optional(),
   /** Only the tables and rounds whose notes changed. */
   cafeNotes: CafeNotes.optional(),
+  polls: FacilitatorPolls.optional(),
 });
 export type ConsolePatch = z.infer<typeof ConsolePatch>;
 

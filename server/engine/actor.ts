@@ -10,6 +10,8 @@ import type { Connection } from './connection.ts';
 import { newcomerEvents } from '../activities/breakouts/late.ts';
 import { seatNewcomers } from '../activities/cafe/decide.ts';
 import { harvestOf } from '../activities/harvest.ts';
+import { buildTallies, tallyPollEvent, type PollTallies } from '../activities/polls/aggregate.ts';
+import { isPollEvent } from '../activities/polls/events.ts';
 import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline } from './decide.ts';
 import type { EventBody, StoredEvent } from './events.ts';
@@ -42,6 +44,8 @@ export class WorkshopActor {
   private stopped = false;
   readonly presence: PresenceTracker;
   readonly delivery: ViewDelivery;
+  /** Running poll counts, kept in step with the state event by event (rebuilt from it on load). */
+  private tallies: PollTallies;
 
   constructor(
     private state: WorkshopState,
@@ -49,7 +53,8 @@ export class WorkshopActor {
   ) {
     this.snapshotVersion = state.version;
     this.presence = new PresenceTracker(deps.timing.reconnectGraceMs);
-    this.delivery = new ViewDelivery(() => this.state, this.presence, deps.clock, deps.videoEnabled, deps.timing);
+    this.tallies = buildTallies(state.polls);
+    this.delivery = new ViewDelivery(() => this.state, this.presence, deps.clock, deps.videoEnabled, deps.timing, () => this.tallies);
     for (const m of Object.values(state.members)) this.tokenIndex.set(m.tokenHash, m.id);
     const expected = Object.values(state.members)
       .filter((m) => m.status === 'admitted')
@@ -144,7 +149,7 @@ export class WorkshopActor {
   command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
     return this.serial(async () => {
       const now = this.deps.clock();
-      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31), here: (id: string) => this.presence.of(id, now) !== 'left' };
+      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31), pollId: newSecret(9), here: (id: string) => this.presence.of(id, now) !== 'left' };
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       return result.ok ? { ok: true, data: { version: this.state.version } } : result;
     });
@@ -200,7 +205,9 @@ export class WorkshopActor {
     if (stored.length === 0) return;
     const before = this.state;
     for (const event of stored) {
+      const polls = this.state.polls;
       this.state = apply(this.state, event);
+      if (isPollEvent(event)) tallyPollEvent(this.tallies, polls, this.state.polls, event);
       if (event.type === 'member.joined') this.tokenIndex.set(event.member.tokenHash, event.member.id);
     }
     this.delivery.eventsApplied(stored, before);

@@ -1,6 +1,7 @@
 import type { CommandType } from '../../shared/commands.ts';
 import { BreakoutCommands, PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
 import { CafeCommands, PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
+import { POLL_COMMANDS } from '../../shared/polls.ts';
 import type { Role } from '../../shared/session.ts';
 
 /** Who may send each command. Checked on the server for every command, whatever the client shows. */
@@ -25,7 +26,18 @@ const RULES: Record<CommandType, readonly Role[]> = {
   'member.setRole': ['host'],
   ...breakoutRules(),
   ...cafeRules(),
+  ...pollRules(),
 };
+
+/** Polls: everyone answers; facilitators prepare, launch, close and reveal. */
+function pollRules(): Record<Extract<CommandType, `poll.${string}`>, readonly Role[]> {
+  const rules = {} as Record<Extract<CommandType, `poll.${string}`>, readonly Role[]>;
+  for (const option of POLL_COMMANDS) {
+    const type = option.shape.type.value;
+    rules[type] = type === 'poll.answer' ? ['host', 'cohost', 'participant'] : ['host', 'cohost'];
+  }
+  return rules;
+}
 
 /** Café: participants volunteer to host and write their table's notes (facilitators may write too). */
 function cafeRules(): Record<Extract<CommandType, `cafe.${string}`>, readonly Role[]> {

@@ -3,6 +3,7 @@ import { failure, type ErrorBody } from '../../shared/errors.ts';
 import { decideBreakouts } from '../activities/breakouts/decide.ts';
 import { breakoutDeadline, breakoutsDue } from '../activities/breakouts/deadlines.ts';
 import { cafeDeadline, cafeDue, decideCafe } from '../activities/cafe/decide.ts';
+import { decidePoll } from '../activities/polls/decide.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -13,6 +14,8 @@ export type Decision = { ok: true; events: EventBody[] } | { ok: false; error: E
 export type Fresh = {
   cohostKey: string;
   seed: number;
+  /** An id for a poll created by this command. */
+  pollId?: string;
   /** Who is around now (presence is not in the log); defaults to everyone. */
   here?: (memberId: string) => boolean;
 };
@@ -36,6 +39,15 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
 
   if (isBreakoutCommand(command)) return decideBreakouts(state, actor, command, now, fresh.seed);
   if (isCafeCommand(command)) return decideCafe(state, actor, command, now, fresh.seed, fresh.here);
+  if (isPollCommand(command)) {
+    const open = state.breakouts !== null && state.breakouts.phase !== 'draft';
+    return decidePoll(state.polls, command, {
+      actorId,
+      roomId: open ? (state.breakouts?.assignment[actorId] ?? null) : null,
+      roomsOpen: open,
+      freshPollId: fresh.pollId ?? `poll-${state.version + 1}`,
+    });
+  }
   switch (command.type) {
     case 'hand.raise':
       return state.hands.some((h) => h.memberId === actorId) ? ok() : ok({ type: 'hand.raised', memberId: actorId });
@@ -136,6 +148,8 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
 type BreakoutCommand = Extract<Command, { type: `breakouts.${string}` }>;
 const isBreakoutCommand = (c: Command): c is BreakoutCommand => c.type.startsWith('breakouts.');
 type CafeCommand = Extract<Command, { type: `cafe.${string}` }>;
+type PollCommand = Extract<Command, { type: `poll.${string}` }>;
+const isPollCommand = (c: Command): c is PollCommand => c.type.startsWith('poll.');
 const isCafeCommand = (c: Command): c is CafeCommand => c.type.startsWith('cafe.');
 
 /**

@@ -1,4 +1,5 @@
 import type { Notice, ParticipantView } from '../../shared/views.ts';
+import { buildTallies, type PollTallies } from '../activities/polls/aggregate.ts';
 import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
@@ -70,6 +71,7 @@ export class ViewDelivery {
   private consoleRecord = false;
   private consoleNotes = new Set<string>();
   private consoleCafe = false;
+  private consolePolls = false;
   private consoleCafeNotes = new Set<string>();
   /** Room and table parts of participant views, built once per room per workshop version. */
   private roomParts: { version: number; parts: RoomParts } | null = null;
@@ -80,6 +82,7 @@ export class ViewDelivery {
     private readonly clock: () => number,
     private readonly videoEnabled: boolean,
     private readonly timing: DeliveryTiming,
+    private readonly tallies: () => PollTallies = () => buildTallies(getState().polls),
   ) {}
 
   get connectionCount(): number {
@@ -130,7 +133,7 @@ export class ViewDelivery {
   }
 
   private roomViews(state: WorkshopState): RoomParts {
-    if (this.roomParts?.version !== state.version) this.roomParts = { version: state.version, parts: new RoomParts(state) };
+    if (this.roomParts?.version !== state.version) this.roomParts = { version: state.version, parts: new RoomParts(state, this.tallies()) };
     return this.roomParts.parts;
   }
 
@@ -211,6 +214,16 @@ export class ViewDelivery {
         case 'cafe.notesEdited':
         case 'cafe.ended':
           this.cafeEvent(e);
+          break;
+        case 'poll.created':
+        case 'poll.updated':
+        case 'poll.launched':
+        case 'poll.answered':
+        case 'poll.closed':
+        case 'poll.reopened':
+        case 'poll.revealed':
+        case 'poll.deleted':
+          this.pollEvent(e, before);
           break;
         case 'hand.lowered':
         case 'hands.cleared':
@@ -328,6 +341,31 @@ export class ViewDelivery {
     }
   }
 
+  /**
+   * Polls: launching, closing and revealing reach everyone at once; an answer reaches the person who
+   * gave it at once, and everyone else's results lazily (at most once per counts interval), so a
+   * burst of 2,000 answers is a few result updates, not 2,000 each.
+   */
+  private pollEvent(e: StoredEvent, before: WorkshopState): void {
+    if (!e.type.startsWith('poll.') || !('pollId' in e)) return;
+    this.consolePolls = true;
+    this.consoleDirty = true;
+    const was = before.polls.polls[e.pollId];
+    const seen = (p: { status: string } | undefined) => p !== undefined && p.status !== 'draft';
+    if (e.type === 'poll.answered') {
+      this.participantsNow.add(e.memberId);
+      const poll = this.getState().polls.polls[e.pollId];
+      if (poll && (poll.definition.settings.results === 'live' || poll.revealed)) {
+        this.allParticipantsLazy = true;
+        this.armCounts();
+      }
+      return;
+    }
+    if (e.type === 'poll.created' || e.type === 'poll.updated') return;
+    if (e.type === 'poll.deleted' && !seen(was)) return;
+    this.allParticipantsNow = true;
+  }
+
   /** Presence changed (connect, drop, left): consoles and counts only. */
   presenceChanged(memberId: string): void {
     this.consoleMembers.add(memberId);
@@ -374,7 +412,7 @@ export class ViewDelivery {
       }
       this.headCount = { at: now, count };
     }
-    return { presenceOf: (id) => this.presence.of(id, now), presentCount: this.headCount.count, videoEnabled: this.videoEnabled };
+    return { presenceOf: (id) => this.presence.of(id, now), presentCount: this.headCount.count, videoEnabled: this.videoEnabled, tallies: this.tallies() };
   }
 
   private schedule(): void {
@@ -480,12 +518,13 @@ export class ViewDelivery {
       record: this.consoleRecord,
       cafe: this.consoleCafe,
       cafeNotesOf: this.consoleCafeNotes,
+      polls: this.consolePolls ? this.tallies() : null,
     });
     const whole = this.consolesWhole;
     this.consoleDirty = false;
     this.consolesWhole = false;
     this.consoleMembers = new Set();
-    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = false;
+    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = this.consolePolls = false;
     this.consoleNotes = new Set();
     this.consoleCafeNotes = new Set();
     for (const [connId, a] of this.attached) {

@@ -3,6 +3,7 @@ import { ProfileField, ProfileValues } from '../../shared/profile.ts';
 import { Role } from '../../shared/session.ts';
 import { BREAKOUT_EVENTS } from '../activities/breakouts/events.ts';
 import { CAFE_EVENTS } from '../activities/cafe/events.ts';
+import { POLL_EVENTS } from '../activities/polls/events.ts';
 
 /**
  * Durable facts about a workshop. Events are the log; state is `events.reduce(apply)`.
@@ -59,6 +60,7 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cohostKey.rotated'), cohostKey: z.string() }),
   ...BREAKOUT_EVENTS,
   ...CAFE_EVENTS,
+  ...POLL_EVENTS,
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

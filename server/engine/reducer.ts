@@ -1,5 +1,7 @@
 import { applyBreakoutEvent } from '../activities/breakouts/reducer.ts';
 import { applyCafeEvent } from '../activities/cafe/reducer.ts';
+import { isPollEvent } from '../activities/polls/events.ts';
+import { applyPollEvent } from '../activities/polls/reducer.ts';
 import type { StoredEvent } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
 
@@ -95,6 +97,7 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
     case 'cohostKey.rotated':
       return { ...next, cohostKey: event.cohostKey };
     default:
+      if (isPollEvent(event)) return { ...next, polls: applyPollEvent(state.polls, event) };
       return event.type.startsWith('cafe.')
         ? { ...next, ...applyCafeEvent(next, event as Extract<StoredEvent, { type: `cafe.${string}` }>) }
         : { ...next, ...applyBreakoutEvent(next, event as Extract<StoredEvent, { type: `breakouts.${string}` }>) };

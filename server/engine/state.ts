@@ -3,6 +3,7 @@ import type { Role } from '../../shared/session.ts';
 import type { MemberStatus } from '../../shared/views.ts';
 import { EMPTY_BREAKOUT_RECORD, type BreakoutRecord, type BreakoutsState } from '../activities/breakouts/state.ts';
 import type { CafeState, PastCafe } from '../activities/cafe/state.ts';
+import { EMPTY_POLLS, type PollsState } from '../activities/polls/state.ts';
 
 export type Member = {
   id: string;
@@ -45,6 +46,7 @@ export type WorkshopState = {
   /** The current world café or networking session (planned or running), or null. */
   cafe: CafeState | null;
   cafeRecord: PastCafe[];
+  polls: PollsState;
 };
 
 export const EMPTY_STATE: WorkshopState = {
@@ -68,6 +70,7 @@ export const EMPTY_STATE: WorkshopState = {
   breakoutRecord: EMPTY_BREAKOUT_RECORD,
   cafe: null,
   cafeRecord: [],
+  polls: EMPTY_POLLS,
 };
 
 export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';

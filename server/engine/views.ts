@@ -3,24 +3,36 @@ import type { ConsoleMember, ConsolePatch, ConsoleView, ParticipantView, Presenc
 import { BreakoutViews, consoleBreakouts, consoleRecord } from '../activities/breakouts/views.ts';
 import { CafeViews, cafeNotes, consoleCafe } from '../activities/cafe/views.ts';
 import { lastHarvest } from '../activities/harvest.ts';
+import { buildTallies, type PollTallies } from '../activities/polls/aggregate.ts';
+import { facilitatorPolls, participantPolls, participantPollsShared, type ParticipantPollsShared } from '../activities/polls/views.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
 
 /** Projections of the state for each audience. Pure: presence and video status are passed in. */
 
 export type PresenceOf = (memberId: string) => Presence;
 
-export type Extras = { presenceOf: PresenceOf; presentCount: number; videoEnabled: boolean };
+export type Extras = {
+  presenceOf: PresenceOf;
+  presentCount: number;
+  videoEnabled: boolean;
+  /** Running poll counts (kept by the actor); rebuilt from the state when not given. */
+  tallies?: PollTallies;
+};
+
+const nameIn = (state: WorkshopState) => (memberId: string) => state.members[memberId]?.name ?? '';
 
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
-export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe'>;
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe' | 'polls'>;
 
 /** The parts of participant views built once per room or table and shared by its members. */
 export class RoomParts {
   readonly breakouts: BreakoutViews;
   readonly cafe: CafeViews;
-  constructor(state: WorkshopState) {
+  readonly polls: ParticipantPollsShared;
+  constructor(state: WorkshopState, tallies: PollTallies = buildTallies(state.polls)) {
     this.breakouts = new BreakoutViews(state);
     this.cafe = new CafeViews(state);
+    this.polls = participantPollsShared(state.polls, tallies, nameIn(state));
   }
 }
 
@@ -77,6 +89,7 @@ export function participantView(
       hand: { raised: false, position: null },
       breakout: null,
       cafe: null,
+      polls: [],
       harvest: null,
     };
   }
@@ -86,7 +99,14 @@ export function participantView(
     hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null },
     breakout: rooms.breakouts.participant(member),
     cafe: rooms.cafe.participant(member),
+    polls: participantPolls(rooms.polls, { memberId: member.id, roomId: roomOfFor(state, member.id) }),
   };
+}
+
+/** The breakout room a person is in while rooms are open: where their room-scoped poll answers count. */
+function roomOfFor(state: WorkshopState, memberId: string): string | null {
+  const b = state.breakouts;
+  return b && b.phase !== 'draft' ? (b.assignment[memberId] ?? null) : null;
 }
 
 /** When each raised hand went up, by member: built once per view, not searched per member. */
@@ -140,6 +160,7 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
     record: consoleRecord(state),
     cafe: consoleCafe(state),
     cafeNotes: cafeNotes(state),
+    polls: facilitatorPolls(state.polls, extras.tallies ?? buildTallies(state.polls), nameIn(state)),
   };
 }
 
@@ -151,6 +172,8 @@ export type PatchParts = {
   cafe: boolean;
   /** "tableId:round" of café notes that changed. */
   cafeNotesOf: ReadonlySet<string>;
+  /** Set when polls changed: the running counts to build them from. */
+  polls?: PollTallies | null;
 };
 
 export function consolePatch(
@@ -178,6 +201,7 @@ export function consolePatch(
     patch.notes = notes;
   }
   if (parts.cafe) patch.cafe = consoleCafe(state);
+  if (parts.polls) patch.polls = facilitatorPolls(state.polls, parts.polls, nameIn(state));
   if (parts.cafeNotesOf.size) {
     const changed: NonNullable<ConsolePatch['cafeNotes']> = {};
     for (const key of parts.cafeNotesOf) {

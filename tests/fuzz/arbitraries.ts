@@ -209,6 +209,23 @@ const ids = fc.oneof(
 
 const roomId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r9') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('r0x', '', null, 3, 'plenary') });
 const tableId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('t1', 't2', 't3', 't9') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('x1', '', null, 't') });
+const pollId = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('poll-1', 'poll-2', 'pollXYZ1') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('', 'x', null, 7) });
+const settings = fc.record({ anonymous: fc.boolean(), results: fc.constantFrom('live', 'onReveal') });
+const twoOptions = [{ id: 'a', label: 'Yes' }, { id: 'b', label: 'No' }];
+const pollDefinition = fc.oneof(
+  fc.tuple(textUpTo(200), settings).map(([question, s]) => ({ kind: 'single', question: question || 'Q?', settings: s, options: twoOptions })),
+  fc.tuple(textUpTo(200), settings).map(([question, s]) => ({ kind: 'multiple', question: question || 'Q?', settings: s, options: twoOptions, maxChoices: 1 })),
+  settings.map((s) => ({ kind: 'wordcloud', question: 'One word?', settings: s, maxWords: 3 })),
+  settings.map((s) => ({ kind: 'checkin', question: 'How are you arriving?', settings: s, moment: 'checkin' })),
+  fc.constantFrom<unknown>({ kind: 'single', question: '', settings: { anonymous: true, results: 'live' }, options: [] }, { kind: 'poll' }, null),
+);
+const pollAnswer = fc.oneof(
+  fc.constantFrom('a', 'b', 'zz').map((optionId) => ({ kind: 'single', optionId })),
+  fc.array(fc.constantFrom('a', 'b', 'a'), { maxLength: 3 }).map((optionIds) => ({ kind: 'multiple', optionIds })),
+  fc.array(textUpTo(40), { maxLength: 4 }).map((words) => ({ kind: 'wordcloud', words })),
+  textUpTo(600).map((text) => ({ kind: 'checkin', text })),
+  fc.constantFrom<unknown>({ kind: 'scale', value: 99 }, { kind: 'text' }, null),
+);
 const roomSpec = fc.record(
   { name: textUpTo(BREAKOUT_LIMITS.roomNameChars), topic: textUpTo(BREAKOUT_LIMITS.topicChars), prompt: textUpTo(BREAKOUT_LIMITS.promptChars), cap: wholeIn(1, 50) },
   { requiredKeys: [] },
@@ -300,6 +317,14 @@ const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = 
   'cafe.stop': fc.constant({ type: 'cafe.stop' }),
   'cafe.volunteer': tableId.map((id) => ({ type: 'cafe.volunteer', tableId: id })),
   'cafe.notes': fc.tuple(tableId, textUpTo(CAFE_LIMITS.notesChars)).map(([id, text]) => ({ type: 'cafe.notes', tableId: id, text })),
+  'poll.create': pollDefinition.map((poll) => ({ type: 'poll.create', poll })),
+  'poll.update': fc.tuple(pollId, pollDefinition).map(([id, poll]) => ({ type: 'poll.update', pollId: id, poll })),
+  'poll.launch': fc.tuple(pollId, fc.constantFrom<unknown>('plenary', 'rooms', 'everywhere')).map(([id, scope]) => ({ type: 'poll.launch', pollId: id, scope })),
+  'poll.answer': fc.tuple(pollId, pollAnswer).map(([id, answer]) => ({ type: 'poll.answer', pollId: id, answer })),
+  'poll.close': pollId.map((id) => ({ type: 'poll.close', pollId: id })),
+  'poll.reopen': pollId.map((id) => ({ type: 'poll.reopen', pollId: id })),
+  'poll.reveal': fc.tuple(pollId, flag).map(([id, revealed]) => ({ type: 'poll.reveal', pollId: id, revealed })),
+  'poll.delete': pollId.map((id) => ({ type: 'poll.delete', pollId: id })),
 };
 if (Object.keys(COMMANDS).sort().join() !== [...COMMAND_TYPES].sort().join()) {
   throw new Error('tests/fuzz/arbitraries.ts: COMMANDS must cover exactly shared/commands.ts COMMAND_TYPES');

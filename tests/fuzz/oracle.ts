@@ -207,6 +207,8 @@ function commandExpectation(payload: unknown, sender: SenderState): Expectation 
         const own = command.memberId === undefined || command.memberId === sender.memberId;
         return own ? { ok: true, codes: [], data: acked } : refusal('forbidden');
       }
+      // no poll ever exists in the calm workshop
+      if (command.type === 'poll.answer') return refusal('not_found');
       // a participant's own breakout commands are allowed, but this workshop never has rooms
       if ([...PARTICIPANT_BREAKOUT_COMMANDS, ...PARTICIPANT_CAFE_COMMANDS].includes(command.type as never)) return refusal('conflict');
       return refusal('forbidden');

@@ -47,6 +47,7 @@ function consoleView(version: number, seq: number, members: ConsoleMember[]): Co
     record: { preassigned: [], rounds: [] },
     cafe: null,
     cafeNotes: {},
+    polls: [],
   };
 }
 
@@ -80,6 +81,7 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     video: { enabled: false },
     breakout: null,
     cafe: null,
+    polls: [],
     harvest: null,
     ...over,
   };
