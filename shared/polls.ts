@@ -293,3 +293,12 @@ export type FacilitatorPoll = z.infer<typeof FacilitatorPoll>;
 
 export const FacilitatorPolls = z.array(FacilitatorPoll);
 export type FacilitatorPolls = z.infer<typeof FacilitatorPolls>;
+
+// ---- export ---------------------------------------------------------------------------------------
+
+/** A facilitator asks for one poll's results or responses as a file (made on the server, downloaded in the browser). */
+export const PollExportRequest = z
+  .object({ pollId: PollId, format: z.enum(['results.csv', 'responses.csv', 'json']) })
+  .strict();
+export type PollExportRequest = z.infer<typeof PollExportRequest>;
+export type PollExportFile = { filename: string; mime: string; text: string };

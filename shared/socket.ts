@@ -1,5 +1,6 @@
 import type { Ack } from './errors.ts';
 import type { HarvestRound } from './breakouts.ts';
+import type { PollExportFile, PollExportRequest } from './polls.ts';
 import type { CommandInput, CommandResult } from './commands.ts';
 import type { SessionRequest, SessionResult } from './session.ts';
 import type { ConsolePatch, ConsoleView, Notice, ParticipantView } from './views.ts';
@@ -18,6 +19,8 @@ export interface ClientToServerEvents {
   refresh: (ack: (result: Ack<{ version: number }>) => void) => void;
   /** "What the rooms said": every closed breakout round's notes. */
   harvest: (ack: (result: Ack<HarvestRound[]>) => void) => void;
+  /** Facilitators: one poll as a CSV or JSON file. */
+  'poll.export': (request: PollExportRequest, ack: (result: Ack<PollExportFile>) => void) => void;
   /** A LiveKit token for the room the server says this person is in (see shared/video.ts). */
   'video.token': (request: VideoTokenRequest, ack: (result: Ack<VideoToken>) => void) => void;
   /** Facilitators: mute, remove from video, allow back, end a room's video. */
@@ -33,4 +36,4 @@ export interface ServerToClientEvents {
   notice: (notice: Notice) => void;
 }
 
-export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh', 'harvest', 'video.token', 'video.control', 'video.presence'] as const;
+export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh', 'harvest', 'poll.export', 'video.token', 'video.control', 'video.presence'] as const;

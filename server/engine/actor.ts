@@ -12,6 +12,8 @@ import { seatNewcomers } from '../activities/cafe/decide.ts';
 import { harvestOf } from '../activities/harvest.ts';
 import { buildTallies, tallyPollEvent, type PollTallies } from '../activities/polls/aggregate.ts';
 import { isPollEvent } from '../activities/polls/events.ts';
+import { pollExportJson, pollResponsesCsv, pollResultsCsv } from '../activities/polls/export.ts';
+import type { PollExportFile, PollExportRequest } from '../../shared/polls.ts';
 import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline } from './decide.ts';
 import type { EventBody, StoredEvent } from './events.ts';
@@ -137,6 +139,27 @@ export class WorkshopActor {
 
   refresh(connId: string): void {
     this.delivery.sendWhole(connId);
+  }
+
+  /** One poll as a file, for facilitators. Anonymous polls' files carry no names (see polls/export.ts). */
+  exportPoll(memberId: string, request: PollExportRequest): Ack<PollExportFile> {
+    const member = this.state.members[memberId];
+    if (!member || member.status !== 'admitted' || member.role === 'participant') {
+      return failure('forbidden', 'Only the facilitators can export poll results.');
+    }
+    const poll = this.state.polls.polls[request.pollId];
+    if (!poll) return failure('not_found', 'This poll is no longer there. Refresh the console and try again.');
+    const nameOf = (id: string) => this.state.members[id]?.name ?? '';
+    const roomName = (id: string) => this.state.breakoutRecord.rounds.at(-1)?.rooms.find((r) => r.id === id)?.name ?? this.state.breakouts?.rooms.find((r) => r.id === id)?.name ?? id;
+    const base = `poll-${poll.id}`;
+    switch (request.format) {
+      case 'json':
+        return { ok: true, data: { filename: `${base}.json`, mime: 'application/json', text: pollExportJson(poll, nameOf) } };
+      case 'results.csv':
+        return { ok: true, data: { filename: `${base}-results.csv`, mime: 'text/csv', text: pollResultsCsv(poll, nameOf, roomName) } };
+      case 'responses.csv':
+        return { ok: true, data: { filename: `${base}-responses.csv`, mime: 'text/csv', text: pollResponsesCsv(poll, nameOf, roomName) } };
+    }
   }
 
   /** What the rooms said, for people inside the workshop; null for anyone not let in. */

@@ -4,6 +4,7 @@ import { Server, type Socket } from 'socket.io';
 import { COMMAND_TYPES, Command } from '../../shared/commands.ts';
 import { failure, type Ack } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { PollExportRequest } from '../../shared/polls.ts';
 import { SessionRequest, type SessionResult } from '../../shared/session.ts';
 import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/socket.ts';
 import { VideoControl, VideoTokenRequest } from '../../shared/video.ts';
@@ -211,6 +212,17 @@ export function attachRealtime(
         }
         current.actor.refresh(socket.id);
         reply({ ok: true, data: { version: current.actor.snapshot.version } });
+      }),
+    );
+
+    socket.on(
+      'poll.export',
+      guarded((reply, [payload]) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        const parsed = parseInbound(PollExportRequest, payload);
+        if (!parsed.ok) return reply(failure('bad_request', parsed.message));
+        reply(current.actor.exportPoll(current.memberId, parsed.data));
       }),
     );
 

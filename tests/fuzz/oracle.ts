@@ -4,6 +4,7 @@
  */
 import { PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
 import { PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
+import { PollExportRequest } from '../../shared/polls.ts';
 import { Command, CommandResult } from '../../shared/commands.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -161,6 +162,10 @@ export function expectationFor(event: string, wireArgs: unknown[], sender: Sende
         codes: sender.pool === 'observer' || sender.pool === 'host' ? [] : ['waiting'],
         data: (d) => (Array.isArray(d) ? null : 'harvest answer is not a list'),
       };
+    case 'poll.export':
+      if (!sender.hasSession) return refusal('not_joined');
+      if (!parses(PollExportRequest, payload).ok) return refusal('bad_request');
+      return refusal('forbidden', 'not_found');
     case 'video.token':
     case 'video.control':
     case 'video.presence':

@@ -15,6 +15,7 @@ import type {
   SessionResult,
 } from '../../../shared/index.ts';
 import type { HarvestRound } from '../../../shared/breakouts.ts';
+import type { PollExportFile, PollExportRequest } from '../../../shared/polls.ts';
 import type { VideoControl, VideoControlResult, VideoPresence, VideoToken } from '../../../shared/video.ts';
 import { CLOCK_SCHEDULE, ClockSamples } from './clock-sync.ts';
 import { t } from './i18n/index.svelte.ts';
@@ -149,6 +150,11 @@ export class WorkshopSession {
   /** "What the rooms said": every closed breakout round's rooms and notes, asked for on demand. */
   harvest(): Promise<Result<HarvestRound[]>> {
     return this.#ask((s) => s.emitWithAck('harvest'));
+  }
+
+  /** Facilitators: one poll as a file to download. */
+  exportPoll(request: PollExportRequest): Promise<Result<PollExportFile>> {
+    return this.#ask((s) => s.emitWithAck('poll.export', request));
   }
 
   /** A video token for the room the server says this person is in (`roomId` is only a hint). */
