@@ -145,4 +145,36 @@ describe('restart recovery (a real server process, killed with SIGKILL)', async 
     const back = await host.untilConsole((v) => host.socket.connected && v.cafe?.round === 2, 15_000);
     expect(back.cafe!.plan).toEqual(plan);
   });
+  it('keeps every acknowledged poll answer when the server is killed during a burst of answers', async () => {
+    const w = await createWorkshop(server.url, { title: 'Poll burst' });
+    const host = await hostOf(server.url, w);
+    everyone.push(host);
+    const crowd: SimPerson[] = [];
+    for (let i = 0; i < 40; i++) crowd.push(await joinAs(server.url, w.code, { name: `Voter ${i}` }, { autoResume: false }));
+    everyone.push(...crowd);
+    await host.do({ type: 'poll.create', poll: { kind: 'checkin', question: 'One sentence on how you arrive', settings: { anonymous: false, results: 'live' }, moment: 'checkin' } });
+    const pollId = (await host.untilConsole((c) => c.polls.length === 1)).polls[0]!.id;
+    await host.do({ type: 'poll.launch', pollId, scope: 'plenary' });
+    await crowd[39]!.untilView((v) => v.polls[0]?.status === 'open');
+
+    const acked: string[] = [];
+    const burst = crowd.map(async (p, i) => {
+      const r = await p.command({ type: 'poll.answer', pollId, answer: { kind: 'checkin', text: `Arriving well, voter ${i}` } }).catch(() => null);
+      if (r?.ok) acked.push(`Arriving well, voter ${i}`);
+    });
+    await sleep(15);
+    await server.kill('SIGKILL');
+    await Promise.all(burst);
+    await server.start();
+
+    const back = await hostOf(server.url, w);
+    everyone.push(back);
+    const c = await back.untilConsole((v) => v.polls.length === 1, 10_000);
+    const results = c.polls[0]!.results!;
+    expect(results.kind).toBe('checkin');
+    if (results.kind !== 'checkin') return;
+    const stored = new Set(results.entries.map((e) => e.text));
+    for (const text of acked) expect(stored.has(text)).toBe(true);
+    expect(results.responses).toBeGreaterThanOrEqual(acked.length);
+  });
 });
