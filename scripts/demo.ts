@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { formatJoinCode } from '../shared/ids.ts';
 import { paths } from '../shared/http.ts';
+import type { ParticipantPoll, PollAnswer } from '../shared/polls.ts';
 import { startServer } from '../server/start.ts';
 import { DEMO_FIELDS, SimPerson, createWorkshop, personAt } from '../tests/sim/index.ts';
 
@@ -40,7 +41,7 @@ console.log(`
 
   ${botCount} bots are joining now; they raise hands, drop out and come back. When you open
   breakout rooms they write in their room's notes, now and then ask for help, and pick a room
-  themselves when you let people choose.
+  themselves when you let people choose. They answer your polls too.
   Open the join link in another browser window to take part yourself. Ctrl+C stops the demo.
 `);
 
@@ -68,6 +69,37 @@ const IDEAS = [
   'Young people want a say in how services are designed.',
   'Mental health support must not wait for legal status.',
 ];
+
+const WORDS = ['trust', 'funding', 'Trust', 'language', 'safety', 'youth', 'housing', 'networks', 'hope'];
+
+/** A plausible answer to any kind of poll. */
+function answerFor(poll: ParticipantPoll): PollAnswer | null {
+  const d = poll.definition;
+  switch (d.kind) {
+    case 'single':
+      return { kind: 'single', optionId: d.options[rand(d.options.length)]!.id };
+    case 'multiple':
+      return { kind: 'multiple', optionIds: [...new Set([d.options[rand(d.options.length)]!.id, d.options[rand(d.options.length)]!.id])].slice(0, d.maxChoices) };
+    case 'scale':
+      return { kind: 'scale', value: d.min + rand(d.max - d.min + 1) };
+    case 'wordcloud':
+      return { kind: 'wordcloud', words: [...new Set([WORDS[rand(WORDS.length)]!, WORDS[rand(WORDS.length)]!])].slice(0, d.maxWords) };
+    case 'ranking':
+      return { kind: 'ranking', order: [...d.options].sort(() => Math.random() - 0.5).map((o) => o.id) };
+    case 'text':
+    case 'checkin':
+      return { kind: d.kind, text: IDEAS[rand(IDEAS.length)]! };
+  }
+}
+
+/** An open poll not yet answered: answer it (in the room the bot is in, for room polls). */
+async function answerPolls(bot: SimPerson): Promise<boolean> {
+  const poll = bot.view?.polls.find((p) => p.status === 'open' && !p.myAnswer);
+  const answer = poll && answerFor(poll);
+  if (!poll || !answer) return false;
+  await bot.command({ type: 'poll.answer', pollId: poll.id, answer, roomId: bot.view?.breakout?.room?.id ?? null }).catch(() => null);
+  return true;
+}
 
 /** In a breakout room: add a line to the notes, or pick a room when choosing is open. */
 async function inBreakout(bot: SimPerson, roll: number): Promise<boolean> {
@@ -100,6 +132,7 @@ async function live(bot: SimPerson): Promise<void> {
     const roll = Math.random();
     if (!bot.socket.connected) continue;
     if (bot.view?.me.status !== 'admitted') continue;
+    if (roll < 0.7 && (await answerPolls(bot))) continue;
     if (await inBreakout(bot, roll)) continue;
     if (roll < 0.25) await bot.command({ type: bot.view.hand.raised ? 'hand.lower' : 'hand.raise' }).catch(() => null);
     else if (roll < 0.3) {
