@@ -17,3 +17,4 @@ export { paths } from '../../../shared/paths.ts';
 export { formatCountdown, timerRemainingMs } from '../../../shared/timer-math.ts';
 export { fieldIdFromLabel } from '../../../shared/field-ids.ts';
 export { BREAKOUT_LIMITS } from '../../../shared/breakout-limits.ts';
+export { CAFE_LIMITS } from '../../../shared/cafe-limits.ts';
