@@ -3,6 +3,7 @@ import { LIMITS } from './limits.ts';
 import { BreakoutCommands } from './breakouts.ts';
 import { CafeCommands } from './cafe.ts';
 import { POLL_COMMANDS } from './polls.ts';
+import { TURN_COMMANDS } from './turns.ts';
 import { MemberId } from './ids.ts';
 
 /**
@@ -49,6 +50,7 @@ export const Command = z.discriminatedUnion('type', [
   ...BreakoutCommands,
   ...CafeCommands,
   ...POLL_COMMANDS,
+  ...TURN_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a well-behaved client sends (defaults filled in by the server). */

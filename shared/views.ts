@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
 import { CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
 import { FacilitatorPolls, ParticipantPolls } from './polls.ts';
+import { MyTurnView, RoomBalanceView, RoomTurnView } from './turns.ts';
 import { MemberId, WorkshopId } from './ids.ts';
 import { ProfileField, ProfileValues } from './profile.ts';
 import { Role } from './session.ts';
@@ -46,6 +47,8 @@ export const ParticipantView = z.object({
   cafe: ParticipantCafe.nullable(),
   /** Open polls, then the last closed one and any revealed: this person's answers and the results they may see. */
   polls: ParticipantPolls,
+  /** Turns in the room this person is in: whose turn, the queue, their own figures; the balance for a room host. */
+  turns: z.object({ room: RoomTurnView, me: MyTurnView, balance: RoomBalanceView.nullable() }).nullable(),
   /** The last closed breakout round whose notes can be read ("what the rooms said"), fetched on demand. */
   harvest: z.object({ round: z.number().int(), closedAt: z.number() }).nullable(),
 });
@@ -103,6 +106,8 @@ export const ConsoleView = ConsoleShared.extend({
   cafe: ConsoleCafe.nullable(),
   cafeNotes: CafeNotes,
   polls: FacilitatorPolls,
+  /** Every room with turns or speaking time: its queue and turn, and its balance side by side. */
+  turns: z.array(z.object({ label: z.string(), room: RoomTurnView, balance: RoomBalanceView })),
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -121,6 +126,7 @@ export const ConsolePatch = ConsoleShared.extend({
   /** Only the tables and rounds whose notes changed. */
   cafeNotes: CafeNotes.optional(),
   polls: FacilitatorPolls.optional(),
+  turns: z.array(z.object({ label: z.string(), room: RoomTurnView, balance: RoomBalanceView })).optional(),
 });
 export type ConsolePatch = z.infer<typeof ConsolePatch>;
 

@@ -9,6 +9,7 @@ import { VersionConflictError } from '../store/event-store.ts';
 import type { Connection } from './connection.ts';
 import { newcomerEvents } from '../activities/breakouts/late.ts';
 import { seatNewcomers } from '../activities/cafe/decide.ts';
+import { turnLeaveEvents } from '../activities/turns/leaving.ts';
 import { harvestOf } from '../activities/harvest.ts';
 import { buildTallies, tallyPollEvent, type PollTallies } from '../activities/polls/aggregate.ts';
 import { isPollEvent } from '../activities/polls/events.ts';
@@ -203,7 +204,12 @@ export class WorkshopActor {
       if (!decision.ok) return decision;
       if (decision.events.length === 0) return { ok: true };
       // people let in while rooms are open go straight to a room, in the same durable write
-      const events = [...decision.events, ...newcomerEvents(this.state, decision.events), ...seatNewcomers(this.state, decision.events)];
+      const events = [
+        ...decision.events,
+        ...newcomerEvents(this.state, decision.events),
+        ...seatNewcomers(this.state, decision.events),
+        ...turnLeaveEvents(this.state, decision.events, this.deps.clock()),
+      ];
       try {
         const stored = await this.deps.store.append(this.id, this.state.version, events, this.deps.clock());
         this.applyStored(stored);

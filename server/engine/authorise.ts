@@ -2,6 +2,7 @@ import type { CommandType } from '../../shared/commands.ts';
 import { BreakoutCommands, PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
 import { CafeCommands, PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
 import { POLL_COMMANDS } from '../../shared/polls.ts';
+import { TURN_COMMAND_ROLES } from '../activities/turns/index.ts';
 import type { Role } from '../../shared/session.ts';
 
 /** Who may send each command. Checked on the server for every command, whatever the client shows. */
@@ -27,6 +28,8 @@ const RULES: Record<CommandType, readonly Role[]> = {
   ...breakoutRules(),
   ...cafeRules(),
   ...pollRules(),
+  // who may act in a room (its host, facilitators, its members) is decided per room by the turns activity
+  ...TURN_COMMAND_ROLES,
 };
 
 /** Polls: everyone answers; facilitators prepare, launch, close and reveal. */

@@ -4,6 +4,9 @@ import { decideBreakouts } from '../activities/breakouts/decide.ts';
 import { breakoutDeadline, breakoutsDue } from '../activities/breakouts/deadlines.ts';
 import { cafeDeadline, cafeDue, decideCafe } from '../activities/cafe/decide.ts';
 import { decidePoll } from '../activities/polls/decide.ts';
+import { roomContext, roomExists } from '../activities/rooms.ts';
+import { decideTurn } from '../activities/turns/decide.ts';
+import { decideDue as turnsDue, nextDeadline as turnsDeadline } from '../activities/turns/turn-machine.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -16,6 +19,8 @@ export type Fresh = {
   seed: number;
   /** An id for a poll created by this command. */
   pollId?: string;
+  /** Randomness for a random go-around order. */
+  random?: () => number;
   /** Who is around now (presence is not in the log); defaults to everyone. */
   here?: (memberId: string) => boolean;
 };
@@ -39,6 +44,10 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
 
   if (isBreakoutCommand(command)) return decideBreakouts(state, actor, command, now, fresh.seed);
   if (isCafeCommand(command)) return decideCafe(state, actor, command, now, fresh.seed, fresh.here);
+  if (isTurnCommand(command)) {
+    if (!roomExists(state, command.roomId)) return failure('not_found', 'That room is not open now. Go back to where you are and try again.');
+    return decideTurn(state.turns, roomContext(state, command.roomId), actorId, command, now, { random: fresh.random ?? Math.random });
+  }
   if (isPollCommand(command)) {
     const open = state.breakouts !== null && state.breakouts.phase !== 'draft';
     return decidePoll(state.polls, command, {
@@ -150,6 +159,8 @@ const isBreakoutCommand = (c: Command): c is BreakoutCommand => c.type.startsWit
 type CafeCommand = Extract<Command, { type: `cafe.${string}` }>;
 type PollCommand = Extract<Command, { type: `poll.${string}` }>;
 const isPollCommand = (c: Command): c is PollCommand => c.type.startsWith('poll.');
+type TurnCommand = Extract<Command, { type: `turn.${string}` }>;
+const isTurnCommand = (c: Command): c is TurnCommand => c.type.startsWith('turn.');
 const isCafeCommand = (c: Command): c is CafeCommand => c.type.startsWith('cafe.');
 
 /**
@@ -161,12 +172,13 @@ export function decideDue(state: WorkshopState, now: number, here: (memberId: st
   if (state.timer?.state === 'running' && state.timer.endsAt <= now) events.push({ type: 'timer.ended' });
   events.push(...breakoutsDue(state.breakouts, now));
   events.push(...cafeDue(state, now, here));
+  events.push(...turnsDue(state.turns, now));
   return events;
 }
 
 /** The earliest deadline in the state, or null: the scheduler arms one timer for it. */
 export function nextDeadline(state: WorkshopState): number | null {
-  const deadlines = [state.timer?.state === 'running' ? state.timer.endsAt : null, breakoutDeadline(state.breakouts), cafeDeadline(state.cafe)];
+  const deadlines = [state.timer?.state === 'running' ? state.timer.endsAt : null, breakoutDeadline(state.breakouts), cafeDeadline(state.cafe), turnsDeadline(state.turns)];
   const due = deadlines.filter((d): d is number => d !== null);
   return due.length ? Math.min(...due) : null;
 }

@@ -1,5 +1,6 @@
 import type { Notice, ParticipantView } from '../../shared/views.ts';
 import { buildTallies, type PollTallies } from '../activities/polls/aggregate.ts';
+import { membersOf } from '../activities/rooms.ts';
 import type { Connection } from './connection.ts';
 import type { StoredEvent } from './events.ts';
 import type { PresenceTracker } from './presence.ts';
@@ -72,6 +73,7 @@ export class ViewDelivery {
   private consoleNotes = new Set<string>();
   private consoleCafe = false;
   private consolePolls = false;
+  private consoleTurns = false;
   private consoleCafeNotes = new Set<string>();
   /** Room and table parts of participant views, built once per room per workshop version. */
   private roomParts: { version: number; parts: RoomParts } | null = null;
@@ -133,7 +135,7 @@ export class ViewDelivery {
   }
 
   private roomViews(state: WorkshopState): RoomParts {
-    if (this.roomParts?.version !== state.version) this.roomParts = { version: state.version, parts: new RoomParts(state, this.tallies()) };
+    if (this.roomParts?.version !== state.version) this.roomParts = { version: state.version, parts: new RoomParts(state, this.tallies(), this.clock()) };
     return this.roomParts.parts;
   }
 
@@ -225,6 +227,9 @@ export class ViewDelivery {
         case 'poll.deleted':
           this.pollEvent(e, before);
           break;
+        default:
+          if (e.type.startsWith('turn.')) this.turnEvent(e);
+          break;
         case 'hand.lowered':
         case 'hands.cleared':
           // everyone behind in the queue moves up a place
@@ -305,6 +310,15 @@ export class ViewDelivery {
         inRoom(e.roomId);
         break;
     }
+  }
+
+  /** A turn event in a room reaches that room's members at once; the plenary's reaches everyone. */
+  private turnEvent(e: StoredEvent): void {
+    if (!('roomId' in e) || typeof e.roomId !== 'string') return;
+    this.consoleTurns = true;
+    this.consoleDirty = true;
+    if (e.roomId === 'plenary') this.allParticipantsNow = true;
+    else for (const id of membersOf(this.getState(), e.roomId)) this.participantsNow.add(id);
   }
 
   /** A café's plan and clock reach everyone in it at once; notes and late seats only the table concerned. */
@@ -412,7 +426,7 @@ export class ViewDelivery {
       }
       this.headCount = { at: now, count };
     }
-    return { presenceOf: (id) => this.presence.of(id, now), presentCount: this.headCount.count, videoEnabled: this.videoEnabled, tallies: this.tallies() };
+    return { presenceOf: (id) => this.presence.of(id, now), presentCount: this.headCount.count, videoEnabled: this.videoEnabled, tallies: this.tallies(), now };
   }
 
   private schedule(): void {
@@ -519,12 +533,13 @@ export class ViewDelivery {
       cafe: this.consoleCafe,
       cafeNotesOf: this.consoleCafeNotes,
       polls: this.consolePolls ? this.tallies() : null,
+      turnsAt: this.consoleTurns ? this.clock() : null,
     });
     const whole = this.consolesWhole;
     this.consoleDirty = false;
     this.consolesWhole = false;
     this.consoleMembers = new Set();
-    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = this.consolePolls = false;
+    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = this.consolePolls = this.consoleTurns = false;
     this.consoleNotes = new Set();
     this.consoleCafeNotes = new Set();
     for (const [connId, a] of this.attached) {

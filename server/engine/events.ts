@@ -4,6 +4,7 @@ import { Role } from '../../shared/session.ts';
 import { BREAKOUT_EVENTS } from '../activities/breakouts/events.ts';
 import { CAFE_EVENTS } from '../activities/cafe/events.ts';
 import { POLL_EVENTS } from '../activities/polls/events.ts';
+import { TURN_EVENTS } from '../activities/turns/events.ts';
 
 /**
  * Durable facts about a workshop. Events are the log; state is `events.reduce(apply)`.
@@ -61,6 +62,7 @@ export const EventBody = z.discriminatedUnion('type', [
   ...BREAKOUT_EVENTS,
   ...CAFE_EVENTS,
   ...POLL_EVENTS,
+  ...TURN_EVENTS,
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

@@ -2,6 +2,8 @@ import { applyBreakoutEvent } from '../activities/breakouts/reducer.ts';
 import { applyCafeEvent } from '../activities/cafe/reducer.ts';
 import { isPollEvent } from '../activities/polls/events.ts';
 import { applyPollEvent } from '../activities/polls/reducer.ts';
+import { applyTurnEvent } from '../activities/turns/reducer.ts';
+import type { TurnEvent } from '../activities/turns/events.ts';
 import type { StoredEvent } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
 
@@ -98,6 +100,7 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
       return { ...next, cohostKey: event.cohostKey };
     default:
       if (isPollEvent(event)) return { ...next, polls: applyPollEvent(state.polls, event) };
+      if (event.type.startsWith('turn.')) return { ...next, turns: applyTurnEvent(state.turns, event as TurnEvent) };
       return event.type.startsWith('cafe.')
         ? { ...next, ...applyCafeEvent(next, event as Extract<StoredEvent, { type: `cafe.${string}` }>) }
         : { ...next, ...applyBreakoutEvent(next, event as Extract<StoredEvent, { type: `breakouts.${string}` }>) };

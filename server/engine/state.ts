@@ -4,6 +4,7 @@ import type { MemberStatus } from '../../shared/views.ts';
 import { EMPTY_BREAKOUT_RECORD, type BreakoutRecord, type BreakoutsState } from '../activities/breakouts/state.ts';
 import type { CafeState, PastCafe } from '../activities/cafe/state.ts';
 import { EMPTY_POLLS, type PollsState } from '../activities/polls/state.ts';
+import { EMPTY_TURNS, type TurnsState } from '../activities/turns/state.ts';
 
 export type Member = {
   id: string;
@@ -47,6 +48,8 @@ export type WorkshopState = {
   cafe: CafeState | null;
   cafeRecord: PastCafe[];
   polls: PollsState;
+  /** Hand queues, turns, go-arounds and airtime, per room. */
+  turns: TurnsState;
 };
 
 export const EMPTY_STATE: WorkshopState = {
@@ -71,6 +74,7 @@ export const EMPTY_STATE: WorkshopState = {
   cafe: null,
   cafeRecord: [],
   polls: EMPTY_POLLS,
+  turns: EMPTY_TURNS,
 };
 
 export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';

@@ -5,6 +5,7 @@ import { CafeViews, cafeNotes, consoleCafe } from '../activities/cafe/views.ts';
 import { lastHarvest } from '../activities/harvest.ts';
 import { buildTallies, type PollTallies } from '../activities/polls/aggregate.ts';
 import { facilitatorPolls, participantPolls, participantPollsShared, type ParticipantPollsShared } from '../activities/polls/views.ts';
+import { TurnViews, consoleTurns } from '../activities/turns/room-views.ts';
 import { isFacilitator, type Member, type WorkshopState } from './state.ts';
 
 /** Projections of the state for each audience. Pure: presence and video status are passed in. */
@@ -17,19 +18,24 @@ export type Extras = {
   videoEnabled: boolean;
   /** Running poll counts (kept by the actor); rebuilt from the state when not given. */
   tallies?: PollTallies;
+  /** The server's time, for time spoken so far in turns. */
+  now?: number;
 };
 
 const nameIn = (state: WorkshopState) => (memberId: string) => state.members[memberId]?.name ?? '';
 
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
-export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe' | 'polls'>;
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe' | 'polls' | 'turns'>;
 
 /** The parts of participant views built once per room or table and shared by its members. */
 export class RoomParts {
   readonly breakouts: BreakoutViews;
   readonly cafe: CafeViews;
   readonly polls: ParticipantPollsShared;
-  constructor(state: WorkshopState, tallies: PollTallies = buildTallies(state.polls)) {
+  readonly turns: TurnViews;
+  /** `now`: turn views show time spoken so far. */
+  constructor(state: WorkshopState, tallies: PollTallies = buildTallies(state.polls), now = state.updatedAt) {
+    this.turns = new TurnViews(state, now);
     this.breakouts = new BreakoutViews(state);
     this.cafe = new CafeViews(state);
     this.polls = participantPollsShared(state.polls, tallies, nameIn(state));
@@ -90,6 +96,7 @@ export function participantView(
       breakout: null,
       cafe: null,
       polls: [],
+      turns: null,
       harvest: null,
     };
   }
@@ -100,6 +107,7 @@ export function participantView(
     breakout: rooms.breakouts.participant(member),
     cafe: rooms.cafe.participant(member),
     polls: participantPolls(rooms.polls, { memberId: member.id, roomId: roomOfFor(state, member.id) }),
+    turns: rooms.turns.participant(member),
   };
 }
 
@@ -161,6 +169,7 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
     cafe: consoleCafe(state),
     cafeNotes: cafeNotes(state),
     polls: facilitatorPolls(state.polls, extras.tallies ?? buildTallies(state.polls), nameIn(state)),
+    turns: consoleTurns(state, extras.now ?? state.updatedAt),
   };
 }
 
@@ -174,6 +183,8 @@ export type PatchParts = {
   cafeNotesOf: ReadonlySet<string>;
   /** Set when polls changed: the running counts to build them from. */
   polls?: PollTallies | null;
+  /** Set when turns changed: the server's time now. */
+  turnsAt?: number | null;
 };
 
 export function consolePatch(
@@ -202,6 +213,7 @@ export function consolePatch(
   }
   if (parts.cafe) patch.cafe = consoleCafe(state);
   if (parts.polls) patch.polls = facilitatorPolls(state.polls, parts.polls, nameIn(state));
+  if (parts.turnsAt !== undefined && parts.turnsAt !== null) patch.turns = consoleTurns(state, parts.turnsAt);
   if (parts.cafeNotesOf.size) {
     const changed: NonNullable<ConsolePatch['cafeNotes']> = {};
     for (const key of parts.cafeNotesOf) {

@@ -1,36 +1,16 @@
-import { tableInfo } from '../activities/cafe/views.ts';
-import { tableOf } from '../activities/cafe/state.ts';
+import { currentRoom } from '../activities/rooms.ts';
 import type { WorkshopState } from '../engine/state.ts';
 
 export type VideoRoom = { roomId: string; label: string };
 
-export const PLENARY_ROOM: VideoRoom = { roomId: 'plenary', label: 'Plenary' };
+export { PLENARY as PLENARY_ROOM } from '../activities/rooms.ts';
 
 /**
  * The one seam between the workshop state and video: which room is this person in right now?
- * Everything video does (tokens, mute, remove) asks this. Read-only on the state.
- *
- * While breakout rooms are open, a participant is in their room and a facilitator in the room they
- * visit; while a café or networking round runs, people are at their table or pair; otherwise plenary.
+ * Everything video does (tokens, mute, remove) asks this; turns and polls ask the same question.
  */
 export function currentVideoRoom(state: Readonly<WorkshopState>, memberId: string): VideoRoom | null {
-  const member = state.members[memberId];
-  if (!member || member.status !== 'admitted') return null;
-  const b = state.breakouts;
-  if (b && b.phase !== 'draft') {
-    const roomId = b.assignment[memberId] ?? b.visits[memberId];
-    const room = roomId ? b.rooms.find((r) => r.id === roomId) : undefined;
-    if (room) return { roomId: room.id, label: room.name };
-  }
-  const c = state.cafe;
-  if (c?.phase === 'running') {
-    const index = tableOf(c, c.round, memberId);
-    if (index >= 0) {
-      const table = tableInfo(c, index);
-      return { roomId: table.id, label: table.name };
-    }
-  }
-  return PLENARY_ROOM;
+  return currentRoom(state, memberId);
 }
 
 /**

@@ -226,6 +226,7 @@ const pollAnswer = fc.oneof(
   textUpTo(600).map((text) => ({ kind: 'checkin', text })),
   fc.constantFrom<unknown>({ kind: 'scale', value: 99 }, { kind: 'text' }, null),
 );
+const turnRoom = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('plenary', 'r1', 't1') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('', 'r 1', null, 5) });
 const roomSpec = fc.record(
   { name: textUpTo(BREAKOUT_LIMITS.roomNameChars), topic: textUpTo(BREAKOUT_LIMITS.topicChars), prompt: textUpTo(BREAKOUT_LIMITS.promptChars), cap: wholeIn(1, 50) },
   { requiredKeys: [] },
@@ -325,6 +326,25 @@ const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = 
   'poll.reopen': pollId.map((id) => ({ type: 'poll.reopen', pollId: id })),
   'poll.reveal': fc.tuple(pollId, flag).map(([id, revealed]) => ({ type: 'poll.reveal', pollId: id, revealed })),
   'poll.delete': pollId.map((id) => ({ type: 'poll.delete', pollId: id })),
+  'turn.hand.raise': turnRoom.map((roomId) => ({ type: 'turn.hand.raise', roomId })),
+  'turn.hand.lower': fc.tuple(turnRoom, fc.option(memberId, { nil: undefined })).map(([roomId, m]) => (m === undefined ? { type: 'turn.hand.lower', roomId } : { type: 'turn.hand.lower', roomId, memberId: m })),
+  'turn.settings': fc.tuple(turnRoom, fc.constantFrom<unknown>('first_come', 'fewest_turns', 'loudest'), wholeIn(5_000, 3_600_000)).map(([roomId, order, turnMs]) => ({ type: 'turn.settings', roomId, order, turnMs })),
+  'turn.next': turnRoom.map((roomId) => ({ type: 'turn.next', roomId })),
+  'turn.pick': fc.tuple(turnRoom, memberId).map(([roomId, m]) => ({ type: 'turn.pick', roomId, memberId: m })),
+  'turn.extend': fc.tuple(turnRoom, wholeIn(1_000, 1_800_000)).map(([roomId, ms]) => ({ type: 'turn.extend', roomId, ms })),
+  'turn.end': turnRoom.map((roomId) => ({ type: 'turn.end', roomId })),
+  'turn.pause': turnRoom.map((roomId) => ({ type: 'turn.pause', roomId })),
+  'turn.resume': turnRoom.map((roomId) => ({ type: 'turn.resume', roomId })),
+  'turn.skip': turnRoom.map((roomId) => ({ type: 'turn.skip', roomId })),
+  'turn.goAround.start': fc
+    .tuple(turnRoom, fc.constantFrom<unknown>('random', 'alphabetical', 'custom', 'shuffle'), wholeIn(5_000, 600_000), flag)
+    .map(([roomId, order, turnMs, autoAdvance]) => ({ type: 'turn.goAround.start', roomId, order, turnMs, autoAdvance })),
+  'turn.goAround.stop': turnRoom.map((roomId) => ({ type: 'turn.goAround.stop', roomId })),
+  'turn.pass': turnRoom.map((roomId) => ({ type: 'turn.pass', roomId })),
+  'turn.comeBack': turnRoom.map((roomId) => ({ type: 'turn.comeBack', roomId })),
+  'turn.airtime.report': fc
+    .tuple(turnRoom, fc.integer({ min: 0, max: 2 ** 42 }), fc.integer({ min: 0, max: 600_000 }))
+    .map(([roomId, from, len]) => ({ type: 'turn.airtime.report', roomId, from, to: from + len })),
 };
 if (Object.keys(COMMANDS).sort().join() !== [...COMMAND_TYPES].sort().join()) {
   throw new Error('tests/fuzz/arbitraries.ts: COMMANDS must cover exactly shared/commands.ts COMMAND_TYPES');

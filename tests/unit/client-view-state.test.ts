@@ -48,6 +48,7 @@ function consoleView(version: number, seq: number, members: ConsoleMember[]): Co
     cafe: null,
     cafeNotes: {},
     polls: [],
+    turns: [],
   };
 }
 
@@ -82,6 +83,7 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     breakout: null,
     cafe: null,
     polls: [],
+    turns: null,
     harvest: null,
     ...over,
   };
