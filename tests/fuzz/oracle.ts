@@ -212,6 +212,8 @@ function commandExpectation(payload: unknown, sender: SenderState): Expectation 
         const own = command.memberId === undefined || command.memberId === sender.memberId;
         return own ? { ok: true, codes: [], data: acked } : refusal('forbidden');
       }
+      // turns: any member may queue in the plenary; runner-only commands and rooms that do not exist are refused
+      if (command.type.startsWith('turn.')) return { ok: true, codes: ['forbidden', 'not_found', 'conflict', 'bad_request'], data: acked };
       // no poll ever exists in the calm workshop
       if (command.type === 'poll.answer') return refusal('not_found');
       // a participant's own breakout commands are allowed, but this workshop never has rooms
