@@ -177,4 +177,23 @@ describe('restart recovery (a real server process, killed with SIGKILL)', async 
     for (const text of acked) expect(stored.has(text)).toBe(true);
     expect(results.responses).toBeGreaterThanOrEqual(acked.length);
   });
+  it('continues a running turn against the same deadline after a crash', async () => {
+    const w = await createWorkshop(server.url, { title: 'Turn crash' });
+    const host = await hostOf(server.url, w);
+    const a = await joinAs(server.url, w.code, { name: 'Amina' });
+    everyone.push(host, a);
+    await a.do({ type: 'turn.hand.raise', roomId: 'plenary' });
+    await host.do({ type: 'turn.next', roomId: 'plenary', lengthMs: 120_000 });
+    const before = await a.untilView((v) => v.turns?.room.current?.clock.state === 'running');
+    const clock = before.turns!.room.current!.clock;
+
+    await server.kill('SIGKILL');
+    await a.until(() => !a.socket.connected);
+    await server.start();
+
+    const after = await a.untilView((v) => a.socket.connected && v.version >= before.version && v.turns?.room.current !== null && v.turns?.room.current !== undefined, 15_000);
+    expect(after.turns!.room.current!.memberId).toBe(a.id);
+    expect(after.turns!.room.current!.clock).toEqual(clock);
+    expect(after.turns!.me.speaking).toBe(true);
+  });
 });
