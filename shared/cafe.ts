@@ -58,7 +58,10 @@ export const CafeCommands = [
   /** Offer to host a table that has no host (before the café starts). */
   z.object({ type: z.literal('cafe.volunteer'), tableId: TableId }).strict(),
   /** This table's notes for this round, whole (last writer wins). */
-  z.object({ type: z.literal('cafe.notes'), tableId: TableId, text: z.string().max(CAFE_LIMITS.notesChars) }).strict(),
+  /** `round`: the round the note was written in, so a save that arrives just after a move lands in the right round. */
+  z
+    .object({ type: z.literal('cafe.notes'), tableId: TableId, text: z.string().max(CAFE_LIMITS.notesChars), round: z.number().int().min(1).max(CAFE_LIMITS.rounds).optional() })
+    .strict(),
 ] as const;
 
 export const PARTICIPANT_CAFE_COMMANDS = ['cafe.volunteer', 'cafe.notes'] as const;
@@ -81,7 +84,15 @@ export const CafeQuality = z.object({
 export type CafeQuality = z.infer<typeof CafeQuality>;
 
 /** Where one person goes in a round. */
-export const Seat = z.object({ round: z.number().int(), tableId: TableId, tableName: z.string(), topic: z.string(), host: z.string().nullable() });
+export const Seat = z.object({
+  round: z.number().int(),
+  tableId: TableId,
+  tableName: z.string(),
+  topic: z.string(),
+  host: z.string().nullable(),
+  /** Networking: who the person meets next (at most a trio's worth of names). */
+  with: z.array(z.string()),
+});
 export type Seat = z.infer<typeof Seat>;
 
 export const MyTable = z.object({
@@ -111,6 +122,14 @@ export const ParticipantCafe = z.object({
   prompt: z.string(),
 });
 export type ParticipantCafe = z.infer<typeof ParticipantCafe>;
+
+/** Before a café starts: the tables still without a host, so a participant can offer to host one. */
+export const CafeInvite = z.object({
+  tables: z.array(z.object({ id: TableId, name: z.string(), topic: z.string(), host: z.string().nullable() })),
+  /** The table this person has offered to host, if any. */
+  hosting: TableId.nullable(),
+});
+export type CafeInvite = z.infer<typeof CafeInvite>;
 
 export const ConsoleTable = z.object({ id: TableId, name: z.string(), topic: z.string(), question: z.string(), hostId: MemberId.nullable() });
 export type ConsoleTable = z.infer<typeof ConsoleTable>;

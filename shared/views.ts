@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
-import { CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
+import { CafeInvite, CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
 import { FacilitatorPolls, ParticipantPolls } from './polls.ts';
 import { MyTurnView, RoomBalanceView, RoomTurnView } from './turns.ts';
 import { MemberId, WorkshopId } from './ids.ts';
@@ -45,6 +45,8 @@ export const ParticipantView = z.object({
   breakout: ParticipantBreakout.nullable(),
   /** A running world café or networking session: this person's table and where they go next. */
   cafe: ParticipantCafe.nullable(),
+  /** A planned café with tables still needing a host: offer to host one. */
+  cafeInvite: CafeInvite.nullable(),
   /** Open polls, then the last closed one and any revealed: this person's answers and the results they may see. */
   polls: ParticipantPolls,
   /** Turns in the room this person is in: whose turn, the queue, their own figures; the balance for a room host. */

@@ -16,7 +16,7 @@ import { isPollEvent } from '../activities/polls/events.ts';
 import { pollExportJson, pollResponsesCsv, pollResultsCsv } from '../activities/polls/export.ts';
 import type { PollExportFile, PollExportRequest } from '../../shared/polls.ts';
 import type { HarvestRound } from '../../shared/breakouts.ts';
-import { decide, decideDue, nextDeadline } from './decide.ts';
+import { decide, decideDue, nextDeadline, type Fresh } from './decide.ts';
 import type { EventBody, StoredEvent } from './events.ts';
 import { ViewDelivery, type DeliveryTiming } from './delivery.ts';
 import { PresenceTracker } from './presence.ts';
@@ -173,7 +173,7 @@ export class WorkshopActor {
   command(memberId: string, command: Command): Promise<Ack<CommandResult>> {
     return this.serial(async () => {
       const now = this.deps.clock();
-      const fresh = { cohostKey: newSecret(18), seed: randomInt(2 ** 31), pollId: newSecret(9), here: (id: string) => this.presence.of(id, now) !== 'left' };
+      const fresh = lazyFresh((id) => this.presence.of(id, now) !== 'left');
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       return result.ok ? { ok: true, data: { version: this.state.version } } : result;
     });
@@ -275,4 +275,27 @@ export class WorkshopActor {
       });
     }, wait);
   }
+}
+
+/**
+ * Fresh random values for one decision, made only if the decision asks for them: most commands
+ * (a poll answer, a raised hand) need none, and 2,000 answers should not draw 2,000 keys.
+ */
+function lazyFresh(here: (memberId: string) => boolean): Fresh {
+  let cohostKey: string | undefined;
+  let pollId: string | undefined;
+  let seed: number | undefined;
+  return {
+    get cohostKey() {
+      return (cohostKey ??= newSecret(18));
+    },
+    get pollId() {
+      return (pollId ??= newSecret(9));
+    },
+    get seed() {
+      return (seed ??= randomInt(2 ** 31));
+    },
+    here,
+    random: Math.random,
+  };
 }

@@ -325,7 +325,6 @@ export class ViewDelivery {
   private cafeEvent(e: StoredEvent): void {
     const c = this.getState().cafe;
     this.consoleDirty = true;
-    const running = c?.phase === 'running';
     switch (e.type) {
       case 'cafe.notesEdited': {
         this.consoleCafeNotes.add(`${e.tableId}:${e.round}`);
@@ -341,8 +340,8 @@ export class ViewDelivery {
       }
       case 'cafe.tableUpdated':
         this.consoleCafe = true;
-        // a volunteer host sees their table's notes once the café runs; before, only consoles change
-        if (running) this.allParticipantsNow = true;
+        // before the start: who hosts which table is in everyone's invite; after: hosts see notes
+        this.allParticipantsNow = true;
         break;
       case 'cafe.ended':
         this.consoleRecord = true;
@@ -351,7 +350,8 @@ export class ViewDelivery {
         break;
       default:
         this.consoleCafe = true;
-        if (running || e.type === 'cafe.roundStarted') this.allParticipantsNow = true;
+        // a draft with tables needing hosts is offered to participants, so they hear about it too
+        this.allParticipantsNow = true;
     }
   }
 

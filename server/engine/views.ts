@@ -25,7 +25,7 @@ export type Extras = {
 const nameIn = (state: WorkshopState) => (memberId: string) => state.members[memberId]?.name ?? '';
 
 /** The parts every participant's view shares, computed once per delivery and reused for each person. */
-export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe' | 'polls' | 'turns'>;
+export type ParticipantShared = Omit<ParticipantView, 'me' | 'hand' | 'breakout' | 'cafe' | 'cafeInvite' | 'polls' | 'turns'>;
 
 /** The parts of participant views built once per room or table and shared by its members. */
 export class RoomParts {
@@ -95,6 +95,7 @@ export function participantView(
       hand: { raised: false, position: null },
       breakout: null,
       cafe: null,
+      cafeInvite: null,
       polls: [],
       turns: null,
       harvest: null,
@@ -106,6 +107,7 @@ export function participantView(
     hand: { raised: position >= 0, position: position >= 0 ? position + 1 : null },
     breakout: rooms.breakouts.participant(member),
     cafe: rooms.cafe.participant(member),
+    cafeInvite: rooms.cafe.invite(member),
     polls: participantPolls(rooms.polls, { memberId: member.id, roomId: roomOfFor(state, member.id) }),
     turns: rooms.turns.participant(member),
   };

@@ -9,7 +9,9 @@ import type { Bench } from './types.ts';
 const BENCHES: Record<string, () => Promise<Bench>> = {
   fanout: async () => (await import('./fanout.ts')).bench,
   breakouts: async () => (await import('./breakouts.ts')).bench,
+  polls: async () => (await import('./polls.ts')).bench,
   fuzz: async () => (await import('./fuzz.ts')).bench,
+  turns: async () => (await import('./turns.ts')).bench,
   schedule: async () => {
     const { run, instances } = await import('./schedule.ts');
     return {

@@ -63,7 +63,7 @@ describe('what a participant sees', () => {
   });
 
   it('knows the host, who stays at the same table next round', () => {
-    const next = { round: 2, tableId: 't2', tableName: 'Funding models', topic: 'Grants', host: 'Amina' };
+    const next = { round: 2, tableId: 't2', tableName: 'Funding models', topic: 'Grants', host: 'Amina', with: [] };
     expect(isHosting({ table: table() }, 'amina')).toBe(true);
     expect(isHosting({ table: table() }, 'yusuf')).toBe(false);
     expect(staysPut({ table: table(), next })).toBe(true);

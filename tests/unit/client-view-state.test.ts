@@ -82,6 +82,7 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     video: { enabled: false },
     breakout: null,
     cafe: null,
+    cafeInvite: null,
     polls: [],
     turns: null,
     harvest: null,

@@ -78,12 +78,15 @@ export function decideCafe(
     case 'cafe.notes': {
       if (!running) return failure('conflict', 'Notes can be written once the café has started.');
       // networking pairs are numbered by their place in the round; café tables are fixed
+      const round = cmd.round ?? c.round;
+      // the round just played may still get a save that was on its way when people moved
+      if (round !== c.round && round !== c.round - 1) return failure('conflict', `Round ${round} is over. Write in this round's notes.`);
       const t = c.kind === 'cafe' ? c.tables.findIndex((x) => x.id === cmd.tableId) : Number(cmd.tableId.slice(1)) - 1;
-      const seated = c.plan[c.round - 1]?.[t]?.includes(actor.id) ?? false;
-      if (t < 0 || t >= (c.plan[c.round - 1]?.length ?? 0)) return failure('not_found', 'That table is not in this café. Refresh and try again.');
+      const seated = c.plan[round - 1]?.[t]?.includes(actor.id) ?? false;
+      if (t < 0 || t >= (c.plan[round - 1]?.length ?? 0)) return failure('not_found', 'That table is not in this café. Refresh and try again.');
       if (!seated && !isFacilitator(actor.role)) return failure('forbidden', "You can only write in your own table's notes.");
-      if ((c.notes[cmd.tableId]?.[String(c.round)]?.text ?? '') === cmd.text) return ok();
-      return ok({ type: 'cafe.notesEdited', tableId: cmd.tableId, round: c.round, text: cmd.text, by: actor.name });
+      if ((c.notes[cmd.tableId]?.[String(round)]?.text ?? '') === cmd.text) return ok();
+      return ok({ type: 'cafe.notesEdited', tableId: cmd.tableId, round, text: cmd.text, by: actor.name });
     }
   }
 }

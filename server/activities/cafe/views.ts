@@ -1,4 +1,4 @@
-import type { CafeNotes, ConsoleCafe, MyTable, ParticipantCafe, Seat } from '../../../shared/cafe.ts';
+import type { CafeInvite, CafeNotes, ConsoleCafe, MyTable, ParticipantCafe, Seat } from '../../../shared/cafe.ts';
 import type { HarvestRound } from '../../../shared/breakouts.ts';
 import { isFacilitator, type Member, type WorkshopState } from '../../engine/state.ts';
 import { tableIdAt, tableOf, type CafeState, type PastCafe } from './state.ts';
@@ -39,6 +39,17 @@ export class CafeViews {
     };
   }
 
+  /** Before the start, while some tables have no host: every table, so a participant may volunteer. */
+  invite(member: Member): CafeInvite | null {
+    const c = this.state.cafe;
+    if (!c || c.kind !== 'cafe' || c.phase !== 'draft' || member.status !== 'admitted') return null;
+    if (c.tables.every((t) => t.hostId) && !c.tables.some((t) => t.hostId === member.id)) return null;
+    return {
+      tables: c.tables.map((t) => ({ id: t.id, name: t.name, topic: t.topic, host: t.hostId ? (this.state.members[t.hostId]?.name ?? null) : null })),
+      hosting: c.tables.find((t) => t.hostId === member.id)?.id ?? null,
+    };
+  }
+
   private table(c: CafeState, index: number, forHost: boolean): MyTable {
     const key = `${index}:${forHost}`;
     const cached = this.tables.get(key);
@@ -74,7 +85,16 @@ export class CafeViews {
     const index = tableOf(c, round, memberId);
     if (index < 0) return null;
     const info = tableInfo(c, index);
-    return { round, tableId: info.id, tableName: info.name, topic: info.topic, host: info.hostId ? (this.state.members[info.hostId]?.name ?? null) : null };
+    const others =
+      c.kind === 'networking' ? (c.plan[round - 1]?.[index] ?? []).filter((id) => id !== memberId).slice(0, 3).map((id) => this.state.members[id]?.name ?? 'Someone') : [];
+    return {
+      round,
+      tableId: info.id,
+      tableName: info.name,
+      topic: info.topic,
+      host: info.hostId ? (this.state.members[info.hostId]?.name ?? null) : null,
+      with: others,
+    };
   }
 }
 
