@@ -77,7 +77,7 @@ export const SpeakingInterval = z
   .refine((i) => i.to >= i.from, 'a speaking interval ends after it starts');
 export type SpeakingInterval = z.infer<typeof SpeakingInterval>;
 
-/** What a client reports about its own voice activity in one room. Not sent yet (see the Turns issue). */
+/** What a client notices of its own voice activity in one room; sent as `turn.airtime.report` commands. */
 export const SpeakingReport = z
   .object({ roomId: VideoRoomId, intervals: z.array(SpeakingInterval).max(200) })
   .strict();

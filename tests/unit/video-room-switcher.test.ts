@@ -147,3 +147,20 @@ describe('RoomSwitcher (client room switching, against a stand-in Room)', () => 
     expect(states.at(-1)?.phase).toBe('idle');
   });
 });
+
+describe('speaking reports', () => {
+  it('sends each interval as an airtime report for the room, in order, skipping empty ones', async () => {
+    const { speakingReporter } = await import('../../client/src/features/video/speaking-reports.ts');
+    const sent: unknown[] = [];
+    const report = speakingReporter(async (c) => {
+      sent.push(c);
+      return { ok: true, data: { version: 1 } };
+    });
+    report({ roomId: 'r1', intervals: [{ from: 1_000, to: 4_000 }, { from: 5_000, to: 5_000 }, { from: 6_000, to: 9_000 }] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual([
+      { type: 'turn.airtime.report', roomId: 'r1', from: 1_000, to: 4_000 },
+      { type: 'turn.airtime.report', roomId: 'r1', from: 6_000, to: 9_000 },
+    ]);
+  });
+});

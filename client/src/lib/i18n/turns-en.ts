@@ -1,7 +1,6 @@
 /**
- * English strings for fair speaking time (client/src/features/turns). Kept apart from en.ts while
- * the engine work lands; merge by spreading it into en.ts: `const en = { ...existing, ...turnsEn }`
- * (one new top-level key, `turns`). Keys ending in _zero/_one/_other are i18next plural forms.
+ * English strings for fair speaking time (client/src/features/turns), spread into en.ts
+ * (`...turnsEn`: one top-level key, `turns`). Keys ending in _zero/_one/_other are i18next plural forms.
  */
 export const turnsEn = {
   turns: {
@@ -89,6 +88,36 @@ export const turnsEn = {
       barLabel: '{{share}}',
       private: 'Only facilitators see each person’s figures.',
       yourShare: 'Your share of speaking time: {{share}}',
+    },
+    room: {
+      heading: 'Speaking turns',
+      intro: 'Raise your hand to join the queue. Whoever runs the room gives each speaker a timed turn.',
+      introPlenary: 'To speak in plenary, raise your hand here: the facilitator gives each speaker a timed turn.',
+      raise: 'Raise hand to speak',
+      lower: 'Lower my hand',
+      handUp: 'Your hand is up.',
+      position: 'Your hand is up: number {{position}} in the queue.',
+      yourTurn: 'It is your turn to speak.',
+      youAreNext: 'You are next.',
+      spoken: 'You have spoken {{time}}, {{share}} of the time.',
+      notSpoken: 'You have not spoken yet.',
+      runsAny: 'Anyone in this room can call the next speaker or start a go-around.',
+      runsHost: 'You host this table: you give the floor and keep time.',
+    },
+    console: {
+      heading: 'Speaking turns',
+      intro: 'Timed turns and a hand queue in plenary, and every room’s speaking balance side by side.',
+      plenary: 'Plenary',
+      lengthLabel: 'Turn length in minutes',
+      lengthHint: 'Each turn from the queue gets this long. Now: {{time}}.',
+      lengthSave: 'Set turn length',
+      lengthSaved: 'Turn length set to {{time}}.',
+      badLength: 'Enter between {{min}} seconds and {{max}} minutes, for example 2 or 1.5.',
+      rooms: 'Every room',
+      roomsNone: 'No room has used speaking turns yet. Rooms show here once someone raises a hand or a turn starts.',
+      speaking: 'Speaking: {{name}}',
+      nobody: 'Nobody is speaking',
+      goAround: 'Go-around: {{left}} still to speak',
     },
   },
 };
