@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, type Command } from '../../shared/commands.ts';
+import { PARTICIPANT_BREAKOUT_COMMANDS } from '../../shared/breakouts.ts';
+import { PARTICIPANT_CAFE_COMMANDS } from '../../shared/cafe.ts';
+import { COMMAND_TYPES, Command } from '../../shared/commands.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { SimPerson, createWorkshop, hostOf, joinAs } from '../sim/index.ts';
 import { people, testServer } from './harness.ts';
@@ -23,8 +25,44 @@ function hostCommands(target: string): Command[] {
     'member.remove': { type: 'member.remove', memberId: target },
     'member.readmit': { type: 'member.readmit', memberId: target },
     'member.setRole': { type: 'member.setRole', memberId: target, role: 'cohost' },
+    // breakouts, café and polls: the facilitators' commands
+    'breakouts.plan': Command.parse({ type: 'breakouts.plan', sizing: { by: 'count', rooms: 2 }, strategy: { kind: 'random' } }),
+    'breakouts.room.update': { type: 'breakouts.room.update', roomId: 'r1', room: { name: 'x' } },
+    'breakouts.move': { type: 'breakouts.move', memberId: target, roomId: 'r1' },
+    'breakouts.rebalance': { type: 'breakouts.rebalance' },
+    'breakouts.discard': { type: 'breakouts.discard' },
+    'breakouts.preassign': { type: 'breakouts.preassign', csv: 'Bob,Room 1', append: false },
+    'breakouts.open': Command.parse({ type: 'breakouts.open', durationMs: 60_000 }),
+    'breakouts.adjust': { type: 'breakouts.adjust', deltaMs: 60_000 },
+    'breakouts.close': { type: 'breakouts.close', immediately: true },
+    'breakouts.broadcast': { type: 'breakouts.broadcast', text: 'hijack' },
+    'breakouts.visit': { type: 'breakouts.visit', roomId: 'r1' },
+    'breakouts.help.acknowledge': { type: 'breakouts.help.acknowledge', roomId: 'r1' },
+    'cafe.plan': Command.parse({ type: 'cafe.plan', kind: 'networking', rounds: 2, roundMs: 60_000 }),
+    'cafe.regenerate': { type: 'cafe.regenerate' },
+    'cafe.table.update': { type: 'cafe.table.update', tableId: 't1', table: { name: 'x' } },
+    'cafe.discard': { type: 'cafe.discard' },
+    'cafe.start': { type: 'cafe.start' },
+    'cafe.adjust': { type: 'cafe.adjust', deltaMs: 60_000 },
+    'cafe.next': { type: 'cafe.next' },
+    'cafe.stop': { type: 'cafe.stop' },
+    'poll.create': { type: 'poll.create', poll: { kind: 'text', question: 'Q?', settings: { anonymous: true, results: 'live' } } },
+    'poll.update': { type: 'poll.update', pollId: 'poll1', poll: { kind: 'text', question: 'Q?', settings: { anonymous: true, results: 'live' } } },
+    'poll.launch': { type: 'poll.launch', pollId: 'poll1', scope: 'plenary' },
+    'poll.close': { type: 'poll.close', pollId: 'poll1' },
+    'poll.reopen': { type: 'poll.reopen', pollId: 'poll1' },
+    'poll.reveal': { type: 'poll.reveal', pollId: 'poll1', revealed: true },
+    'poll.delete': { type: 'poll.delete', pollId: 'poll1' },
   };
-  const participantCommands = ['hand.raise', 'hand.lower'];
+  // participants' own commands, and turns (decided per room: see the turns tests)
+  const participantCommands = [
+    'hand.raise',
+    'hand.lower',
+    ...PARTICIPANT_BREAKOUT_COMMANDS,
+    ...PARTICIPANT_CAFE_COMMANDS,
+    'poll.answer',
+    ...COMMAND_TYPES.filter((t) => t.startsWith('turn.')),
+  ];
   // every command type is either a participant's or listed above: adding one without a test fails here
   expect([...participantCommands, ...Object.keys(examples)].sort()).toEqual([...COMMAND_TYPES].sort());
   return Object.values(examples);
