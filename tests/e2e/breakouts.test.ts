@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start.ts';
-import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, type Person } from './browser.ts';
+import { countdownSeconds, createWorkshop, joinWorkshop, useTestWorkshop } from './workshop.ts';
 
 /**
  * Breakout rooms through the real UI: the facilitator previews two rooms and opens them, both
@@ -13,11 +10,8 @@ import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts
  * "what the rooms said".
  */
 
-const CLIENT_DIR = path.resolve('dist/client');
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const everyone: Person[] = [];
+const env = useTestWorkshop('indaba-e2e-bo-');
+const { person, everyone } = env;
 
 let host: Person;
 let amal: Person;
@@ -28,58 +22,16 @@ let amalRoom = '';
 const NOTES = 'We agreed: 1. share housing leads\n2. meet again in May';
 const BROADCAST = 'Five minutes left: pick one idea to share in plenary.';
 
-async function person(size: 'phone' | 'laptop'): Promise<Person> {
-  const p = await newPerson(browser, server.url, size);
-  everyone.push(p);
-  return p;
-}
-
-async function join(page: Page, name: string, organisation: string) {
-  await page.goto(joinLink);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Organisation').fill(organisation);
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { name: 'Now' }).waitFor();
-}
-
-/** Seconds on the breakout countdown, like "2:58". */
-async function countdownSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer').first().textContent())?.trim() ?? '';
-  const match = /^(\d+):(\d\d)$/.exec(text);
-  if (!match) throw new Error(`countdown shows "${text}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
+const join = (page: Page, name: string, organisation: string) => joinWorkshop(page, joinLink, name, organisation);
 
 /** The console's card for a room (an article named by its heading). */
 const roomCard = (page: Page, name: string) => page.getByRole('article', { name });
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('dist/client is not built. Run `npx vite build` first (npm run test:browser does it).');
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-e2e-bo-'));
-  server = await startServer({ port: 0, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('breakout rooms in the browser', () => {
   it('a facilitator creates a workshop and two people join, one on a phone', async () => {
     host = await person('laptop');
     const page = host.page;
-    await page.goto('/');
-    await page.getByLabel('Workshop title').fill('Housing peer exchange');
-    await page.getByLabel('Your name').fill('Rahel Tesfaye');
-    await page.getByRole('button', { name: '+ Organisation' }).click();
-    await page.getByRole('button', { name: 'Create workshop' }).click();
-    await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
-    joinLink = await page.getByLabel('Join link').inputValue();
-    await page.getByRole('link', { name: 'Open the facilitator console' }).click();
+    joinLink = await createWorkshop(page, 'Housing peer exchange', { organisation: true });
     await page.getByRole('heading', { name: 'Breakout rooms' }).waitFor();
 
     amal = await person('phone');

@@ -47,20 +47,30 @@ export async function newPerson(browser: Browser, baseURL: string, size: ScreenS
 }
 
 /**
+ * Runs `shoot` with the page resized to each screen size in turn (after two frames, so the layout
+ * has settled), then puts the page back to its own size.
+ */
+export async function atEachSize(page: Page, shoot: (size: ScreenSize) => Promise<void>): Promise<void> {
+  const original = page.viewportSize();
+  for (const size of Object.keys(VIEWPORTS) as ScreenSize[]) {
+    await page.setViewportSize(VIEWPORTS[size]);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await shoot(size);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/**
  * Saves test-results/<name>-phone.png and test-results/<name>-laptop.png: the page is resized to
  * each width in turn (full-page shots), then put back to its own size.
  */
 export async function screenshots(page: Page, name: string): Promise<string[]> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const original = page.viewportSize();
   const files: string[] = [];
-  for (const size of Object.keys(VIEWPORTS) as ScreenSize[]) {
-    await page.setViewportSize(VIEWPORTS[size]);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await atEachSize(page, async (size) => {
     const file = path.join(RESULTS_DIR, `${name}-${size}.png`);
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
     files.push(file);
-  }
-  if (original) await page.setViewportSize(original);
+  });
   return files;
 }

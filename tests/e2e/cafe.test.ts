@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start.ts';
-import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, type Person } from './browser.ts';
+import { countdownSeconds, createWorkshop, joinWorkshop, useTestWorkshop } from './workshop.ts';
 
 /**
  * World café and networking through the real UI: the facilitator plans two hosted tables (one host
@@ -14,11 +11,8 @@ import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts
  * notes are in the harvest. Then a networking session with an odd number of people makes a trio.
  */
 
-const CLIENT_DIR = path.resolve('dist/client');
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const everyone: Person[] = [];
+const env = useTestWorkshop('indaba-e2e-cafe-');
+const { person, everyone } = env;
 
 let host: Person;
 let amina: Person;
@@ -32,18 +26,7 @@ const NOTES = 'Round 1 said: pool small grants\nand ask the city for matched fun
 const TABLES = { a: 'Housing', b: 'Funding models' } as const;
 const other = (table: string) => (table === TABLES.a ? TABLES.b : TABLES.a);
 
-async function person(size: 'phone' | 'laptop'): Promise<Person> {
-  const p = await newPerson(browser, server.url, size);
-  everyone.push(p);
-  return p;
-}
-
-async function join(page: Page, name: string) {
-  await page.goto(joinLink);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { name: 'Now' }).waitFor();
-}
+const join = (page: Page, name: string) => joinWorkshop(page, joinLink, name);
 
 /** The name of the table this participant sits at (the café screen's main heading). */
 async function tableName(page: Page): Promise<string> {
@@ -52,40 +35,11 @@ async function tableName(page: Page): Promise<string> {
   return ((await heading.textContent()) ?? '').trim();
 }
 
-/** Seconds on the first countdown, like "0:28". */
-async function countdownSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer').first().textContent())?.trim() ?? '';
-  const match = /^(\d+):(\d\d)$/.exec(text);
-  if (!match) throw new Error(`countdown shows "${text}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('dist/client is not built. Run `npx vite build` first (npm run test:browser does it).');
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-e2e-cafe-'));
-  server = await startServer({ port: 0, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('world café and networking in the browser', () => {
   it('a facilitator creates a workshop and three people join, two on phones', async () => {
     host = await person('laptop');
     const page = host.page;
-    await page.goto('/');
-    await page.getByLabel('Workshop title').fill('Neighbourhood funds');
-    await page.getByLabel('Your name').fill('Rahel Tesfaye');
-    await page.getByRole('button', { name: 'Create workshop' }).click();
-    await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
-    joinLink = await page.getByLabel('Join link').inputValue();
-    await page.getByRole('link', { name: 'Open the facilitator console' }).click();
+    joinLink = await createWorkshop(page, 'Neighbourhood funds');
     await page.getByRole('heading', { name: 'World café & networking' }).waitFor();
 
     amina = await person('phone');
@@ -130,7 +84,7 @@ describe('world café and networking in the browser', () => {
 
   it('everyone sees their table, the host sees she hosts, and the countdown runs', async () => {
     await amina.page.getByRole('heading', { name: TABLES.b }).waitFor();
-    await amina.page.getByText('You host this table').waitFor();
+    await amina.page.getByText('You host this table', { exact: true }).waitFor();
     await amina.page.getByText('What would you fund first?').waitFor();
     for (const p of [amina, yusuf, chidi]) {
       await p.page.getByText('World café · Round 1 of 2').waitFor();

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start.ts';
-import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../../server/start.ts';
+import { screenshots, type Person } from './browser.ts';
+import { CLIENT_DIR, countdownSeconds, fillJoinForm, useTestWorkshop } from './workshop.ts';
 
 /**
  * The plenary, through the real UI: a facilitator creates a workshop, two people join by the link
@@ -12,11 +10,8 @@ import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts
  * reload keeps the same person, the waiting room lets someone in, and a removal is final.
  */
 
-const CLIENT_DIR = path.resolve('dist/client');
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const everyone: Person[] = [];
+const env = useTestWorkshop('indaba-e2e-');
+const { person, everyone } = env;
 
 let host: Person;
 let amal: Person;
@@ -24,44 +19,10 @@ let bilal: Person;
 let joinLink = '';
 let cohostLink = '';
 
-async function person(size: 'phone' | 'laptop'): Promise<Person> {
-  const p = await newPerson(browser, server.url, size);
-  everyone.push(p);
-  return p;
-}
-
-async function join(page: Page, link: string, name: string, organisation: string) {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Organisation').fill(organisation);
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-}
-
-/** Seconds shown on a countdown like "0:58". */
-async function countdownSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer').first().textContent())?.trim() ?? '';
-  const match = /^(\d+):(\d\d)$/.exec(text);
-  if (!match) throw new Error(`countdown shows "${text}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
+const join = (page: Page, link: string, name: string, organisation: string) => fillJoinForm(page, link, name, organisation);
 
 /** The people table's row for someone (its row header is their name). */
 const personRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('dist/client is not built. Run `npx vite build` first (npm run test:browser does it).');
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-e2e-'));
-  server = await startServer({ port: 0, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('plenary in the browser', () => {
   it('a facilitator creates a workshop and gets the links', async () => {
@@ -81,7 +42,7 @@ describe('plenary in the browser', () => {
 
     await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
     joinLink = await page.getByLabel('Join link').inputValue();
-    expect(joinLink).toMatch(new RegExp(`^${server.url}/j/[2-9A-HJKMNP-Z]{6}$`));
+    expect(joinLink).toMatch(new RegExp(`^${env.server.url}/j/[2-9A-HJKMNP-Z]{6}$`));
     const code = joinLink.slice(-6);
     await expect.poll(() => page.getByText(`${code.slice(0, 3)}-${code.slice(3)}`, { exact: true }).isVisible()).toBe(true);
     cohostLink = await page.getByLabel('Co-host link', { exact: true }).inputValue();
@@ -144,15 +105,15 @@ describe('plenary in the browser', () => {
   });
 
   it('a raised hand is queued, shown to the facilitator, and lowered from the console', async () => {
-    await amal.page.getByRole('button', { name: 'Raise hand' }).click();
+    await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).click();
     await amal.page.getByText('You are 1st in the queue').waitFor();
     expect(await amal.page.getByRole('button', { name: 'Lower hand' }).getAttribute('aria-pressed')).toBe('true');
 
     const lower = host.page.getByRole('button', { name: 'Lower Amal Haddad’s hand' });
     await lower.waitFor();
     await lower.click();
-    await amal.page.getByRole('button', { name: 'Raise hand' }).waitFor();
-    expect(await amal.page.getByRole('button', { name: 'Raise hand' }).getAttribute('aria-pressed')).toBe('false');
+    await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).waitFor();
+    expect(await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('after a reload a participant is the same person, not a new one', async () => {
@@ -218,7 +179,7 @@ describe('plenary in the browser', () => {
 
     await personRow(host.page, 'Amal Haddad').getByRole('button', { name: 'Make participant' }).click();
     await amal.page.getByRole('heading', { name: 'Now' }).waitFor();
-    await amal.page.getByRole('button', { name: 'Raise hand' }).waitFor();
+    await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).waitFor();
   });
 
   it('a removed person sees a clear screen and does not come back by reloading', async () => {
@@ -250,12 +211,12 @@ describe('plenary in the browser', () => {
   });
 
   it('after the server restarts on the same data, everyone reconnects by themselves', async () => {
-    const port = server.port;
-    await server.close();
+    const port = env.server.port;
+    await env.server.close();
     await amal.page.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
     await host.page.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
 
-    server = await startServer({ port, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
+    env.server = await startServer({ port, dataFile: env.dataFile, clientDir: CLIENT_DIR });
     await amal.page.getByRole('status').filter({ hasText: 'Online' }).waitFor({ timeout: 30_000 });
     await host.page.getByRole('status').filter({ hasText: 'Online' }).first().waitFor({ timeout: 30_000 });
     await amal.page.getByText('You are Amal Haddad').waitFor();

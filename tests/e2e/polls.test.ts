@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start.ts';
-import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, type Person } from './browser.ts';
+import { createWorkshop, joinWorkshop, useTestWorkshop } from './workshop.ts';
 
 /**
  * Polls through the real UI: the facilitator prepares a single-choice poll, a word cloud and an
@@ -14,11 +12,8 @@ import { launchBrowser, newPerson, screenshots, type Person } from './browser.ts
  * scale runs in every breakout room at once, hidden until revealed, with results per room.
  */
 
-const CLIENT_DIR = path.resolve('dist/client');
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const everyone: Person[] = [];
+const env = useTestWorkshop('indaba-e2e-polls-');
+const { person, everyone } = env;
 
 let host: Person;
 let amal: Person;
@@ -30,18 +25,7 @@ const CLOUD = 'One word for how you feel today';
 const CHECKOUT = 'What will you take home from today?';
 const SCALE = 'How useful was your room conversation?';
 
-async function person(size: 'phone' | 'laptop'): Promise<Person> {
-  const p = await newPerson(browser, server.url, size);
-  everyone.push(p);
-  return p;
-}
-
-async function join(page: Page, name: string) {
-  await page.goto(joinLink);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { name: 'Now' }).waitFor();
-}
+const join = (page: Page, name: string) => joinWorkshop(page, joinLink, name);
 
 /** A poll in the console, or on a participant's page: an article named by its question. */
 const pollCard = (page: Page, question: string) => page.getByRole('article', { name: question });
@@ -62,32 +46,11 @@ async function download(page: Page, card: Locator, button: string): Promise<{ na
   return { name: file.suggestedFilename(), text: fs.readFileSync(saved, 'utf8') };
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('dist/client is not built. Run `npx vite build` first (npm run test:browser does it).');
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-e2e-polls-'));
-  server = await startServer({ port: 0, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('polls in the browser', () => {
   it('a facilitator creates a workshop and two people join, one on a phone', async () => {
     host = await person('laptop');
     const page = host.page;
-    await page.goto('/');
-    await page.getByLabel('Workshop title').fill('Newcomer support forum');
-    await page.getByLabel('Your name').fill('Rahel Tesfaye');
-    await page.getByRole('button', { name: 'Create workshop' }).click();
-    await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
-    joinLink = await page.getByLabel('Join link').inputValue();
-    await page.getByRole('link', { name: 'Open the facilitator console' }).click();
+    joinLink = await createWorkshop(page, 'Newcomer support forum');
     await page.getByRole('heading', { name: 'Polls', exact: true }).waitFor();
 
     amal = await person('phone');

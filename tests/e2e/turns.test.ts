@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start.ts';
-import { RESULTS_DIR, VIEWPORTS, launchBrowser, newPerson, screenshots, type Person, type ScreenSize } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, type Person } from './browser.ts';
+import { countdownSecondsOf, createWorkshop, joinWorkshop, partScreenshots, useTestWorkshop } from './workshop.ts';
 
 /**
  * Fair speaking time through the real UI: in plenary two participants raise their hands, the
@@ -13,11 +10,8 @@ import { RESULTS_DIR, VIEWPORTS, launchBrowser, newPerson, screenshots, type Per
  * the countdown, one person passes, and the facilitator's console shows the room's balance.
  */
 
-const CLIENT_DIR = path.resolve('dist/client');
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const everyone: Person[] = [];
+const env = useTestWorkshop('indaba-e2e-turns-');
+const { person, everyone } = env;
 
 let host: Person;
 let amal: Person;
@@ -25,70 +19,25 @@ let bilal: Person;
 let chipo: Person;
 let joinLink = '';
 
-async function person(size: 'phone' | 'laptop'): Promise<Person> {
-  const p = await newPerson(browser, server.url, size);
-  everyone.push(p);
-  return p;
-}
-
-async function join(page: Page, name: string) {
-  await page.goto(joinLink);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('heading', { name: 'Now' }).waitFor();
-}
+const join = (page: Page, name: string) => joinWorkshop(page, joinLink, name);
 
 /** The "Speaking turns" part of a screen (the participant's section or the console's panel). */
 const turnsRegion = (page: Page) => page.getByRole('region', { name: 'Speaking turns' });
 
 /** Seconds on a turn's countdown, like "0:28". */
-async function turnSeconds(scope: Locator): Promise<number> {
-  const text = (await scope.getByTestId('turn-digits').textContent())?.trim() ?? '';
-  const match = /^(\d+):(\d\d)$/.exec(text);
-  if (!match) throw new Error(`turn countdown shows "${text}"`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
+const turnSeconds = (scope: Locator): Promise<number> => countdownSecondsOf(scope.getByTestId('turn-digits'), 'turn countdown');
 
 /**
  * The console is long: besides the whole page, save just its "Speaking turns" panel at each width
  * (test-results/<name>-phone.png, -laptop.png) so the panel can be looked at closely.
  */
-async function panelShots(page: Page, name: string) {
-  const original = page.viewportSize();
-  for (const size of Object.keys(VIEWPORTS) as ScreenSize[]) {
-    await page.setViewportSize(VIEWPORTS[size]);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await turnsRegion(page).screenshot({ path: path.join(RESULTS_DIR, `${name}-${size}.png`), animations: 'disabled', caret: 'hide' });
-  }
-  if (original) await page.setViewportSize(original);
-}
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('dist/client is not built. Run `npx vite build` first (npm run test:browser does it).');
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'indaba-e2e-turns-'));
-  server = await startServer({ port: 0, dataFile: path.join(dataDir, 'indaba.db'), clientDir: CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const panelShots = (page: Page, name: string) => partScreenshots(page, turnsRegion, name);
 
 describe('speaking turns in the browser', () => {
   it('a facilitator creates a workshop and three people join, one on a phone', async () => {
     host = await person('laptop');
     const page = host.page;
-    await page.goto('/');
-    await page.getByLabel('Workshop title').fill('Community of practice');
-    await page.getByLabel('Your name').fill('Rahel Tesfaye');
-    await page.getByRole('button', { name: 'Create workshop' }).click();
-    await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
-    joinLink = await page.getByLabel('Join link').inputValue();
-    await page.getByRole('link', { name: 'Open the facilitator console' }).click();
+    joinLink = await createWorkshop(page, 'Community of practice');
     await turnsRegion(page).waitFor();
 
     amal = await person('phone');
@@ -126,7 +75,8 @@ describe('speaking turns in the browser', () => {
     await expect.poll(() => turnsRegion(bilal.page).getByTestId('turn-next').textContent()).toBe('You are next');
     const left = await turnSeconds(mine);
     expect(left).toBeGreaterThan(100);
-    expect(left).toBeLessThanOrEqual(120);
+    // the display rounds up, and the clock estimate may be off by part of a round trip: allow one second
+    expect(left).toBeLessThanOrEqual(121);
     await panel.getByRole('button', { name: 'End turn' }).click();
     await expect.poll(() => mine.getByText(/You have spoken \d:\d\d, 100% of the time\./).count()).toBe(1);
   });
