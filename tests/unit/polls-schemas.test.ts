@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { POLL_COMMANDS, POLL_KINDS, POLL_LIMITS, PollAnswer, PollDefinition } from '../../shared/polls.ts';
 import { POLL_EVENTS } from '../../server/activities/polls/events.ts';
-import { CLIENT_POLL_LIMITS } from '../../client/src/features/polls/limits.ts';
 import { definitions } from './polls-fixtures.ts';
 
 describe('poll schemas', () => {
@@ -38,9 +37,5 @@ describe('poll schemas', () => {
     expect(Commands.safeParse({ type: 'poll.close', pollId: 'poll1', extra: 1 }).success).toBe(false);
     const Events = z.discriminatedUnion('type', [z.object({ type: z.literal('hands.cleared') }), ...POLL_EVENTS]);
     expect(Events.safeParse({ type: 'poll.closed', pollId: 'poll1' }).success).toBe(true);
-  });
-
-  it('the client’s copy of the limits equals the server’s', () => {
-    expect(CLIENT_POLL_LIMITS).toEqual(POLL_LIMITS);
   });
 });
