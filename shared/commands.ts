@@ -4,6 +4,8 @@ import { BreakoutCommands } from './breakouts.ts';
 import { CafeCommands } from './cafe.ts';
 import { POLL_COMMANDS } from './polls.ts';
 import { TURN_COMMANDS } from './turns.ts';
+import { AGENDA_COMMANDS } from './agenda.ts';
+import { HARVEST_COMMANDS } from './harvest.ts';
 import { MemberId } from './ids.ts';
 
 /**
@@ -51,6 +53,8 @@ export const Command = z.discriminatedUnion('type', [
   ...CafeCommands,
   ...POLL_COMMANDS,
   ...TURN_COMMANDS,
+  ...AGENDA_COMMANDS,
+  ...HARVEST_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 /** What a well-behaved client sends (defaults filled in by the server). */

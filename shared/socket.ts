@@ -1,5 +1,6 @@
 import type { Ack } from './errors.ts';
 import type { HarvestRound } from './breakouts.ts';
+import type { HarvestExportRequest, HarvestFile, HarvestRecord } from './harvest.ts';
 import type { PollExportFile, PollExportRequest } from './polls.ts';
 import type { CommandInput, CommandResult } from './commands.ts';
 import type { SessionRequest, SessionResult } from './session.ts';
@@ -19,6 +20,12 @@ export interface ClientToServerEvents {
   refresh: (ack: (result: Ack<{ version: number }>) => void) => void;
   /** "What the rooms said": every closed breakout round's notes. */
   harvest: (ack: (result: Ack<HarvestRound[]>) => void) => void;
+  /** Facilitators: the whole workshop record, every level, for the harvest page. */
+  'harvest.record': (ack: (result: Ack<HarvestRecord>) => void) => void;
+  /** Facilitators: the record's shareable areas as Markdown, HTML, CSV or JSON. */
+  'harvest.export': (request: HarvestExportRequest, ack: (result: Ack<HarvestFile>) => void) => void;
+  /** The host: delete the workshop and everything about it, now. Everyone connected is told and let go. */
+  'workshop.delete': (request: { confirm: string }, ack: (result: Ack<{ deleted: true }>) => void) => void;
   /** Facilitators: one poll as a CSV or JSON file. */
   'poll.export': (request: PollExportRequest, ack: (result: Ack<PollExportFile>) => void) => void;
   /** A LiveKit token for the room the server says this person is in (see shared/video.ts). */
@@ -36,4 +43,4 @@ export interface ServerToClientEvents {
   notice: (notice: Notice) => void;
 }
 
-export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh', 'harvest', 'poll.export', 'video.token', 'video.control', 'video.presence'] as const;
+export const CLIENT_EVENTS = ['session', 'command', 'clock', 'refresh', 'harvest', 'harvest.record', 'harvest.export', 'workshop.delete', 'poll.export', 'video.token', 'video.control', 'video.presence'] as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ConsoleBreakoutRecord, ConsoleBreakouts, Note, ParticipantBreakout } from './breakouts.ts';
 import { CafeInvite, CafeNotes, ConsoleCafe, ParticipantCafe } from './cafe.ts';
 import { FacilitatorPolls, ParticipantPolls } from './polls.ts';
+import { ConsoleAgenda, ParticipantAgenda } from './agenda.ts';
+import { PrivacyLevel } from './harvest.ts';
 import { MyTurnView, RoomBalanceView, RoomTurnView } from './turns.ts';
 import { MemberId, WorkshopId } from './ids.ts';
 import { ProfileField, ProfileValues } from './profile.ts';
@@ -53,6 +55,8 @@ export const ParticipantView = z.object({
   turns: z.object({ room: RoomTurnView, me: MyTurnView, balance: RoomBalanceView.nullable() }).nullable(),
   /** The last closed breakout round whose notes can be read ("what the rooms said"), fetched on demand. */
   harvest: z.object({ round: z.number().int(), closedAt: z.number() }).nullable(),
+  /** The agenda's headings and where we are; null when the facilitators planned none. */
+  agenda: ParticipantAgenda.nullable(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
@@ -110,6 +114,9 @@ export const ConsoleView = ConsoleShared.extend({
   polls: FacilitatorPolls,
   /** Every room with turns or speaking time: its queue and turn, and its balance side by side. */
   turns: z.array(z.object({ label: z.string(), room: RoomTurnView, balance: RoomBalanceView })),
+  agenda: ConsoleAgenda,
+  /** Privacy level per harvest area that is not the default ('workshop'). */
+  privacy: z.record(z.string(), PrivacyLevel),
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
@@ -129,6 +136,8 @@ export const ConsolePatch = ConsoleShared.extend({
   cafeNotes: CafeNotes.optional(),
   polls: FacilitatorPolls.optional(),
   turns: z.array(z.object({ label: z.string(), room: RoomTurnView, balance: RoomBalanceView })).optional(),
+  agenda: ConsoleAgenda.optional(),
+  privacy: z.record(z.string(), PrivacyLevel).optional(),
 });
 export type ConsolePatch = z.infer<typeof ConsolePatch>;
 

@@ -179,6 +179,12 @@ export class WorkshopActor {
     });
   }
 
+  /** The workshop was deleted: everyone connected is told and let go, and nothing more runs. */
+  closeForDeletion(): void {
+    this.delivery.closeAll({ kind: 'workshop_gone', message: 'This workshop was deleted by its host. Nothing from it is kept.' });
+    this.stop();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);

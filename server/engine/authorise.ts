@@ -30,6 +30,15 @@ const RULES: Record<CommandType, readonly Role[]> = {
   ...pollRules(),
   // who may act in a room (its host, facilitators, its members) is decided per room by the turns activity
   ...TURN_COMMAND_ROLES,
+  // the run of show and the record: co-hosts drive the agenda and set privacy as the host does
+  'agenda.set': ['host', 'cohost'],
+  'agenda.next': ['host', 'cohost'],
+  'agenda.skip': ['host', 'cohost'],
+  'agenda.move': ['host', 'cohost'],
+  'agenda.extend': ['host', 'cohost'],
+  'agenda.finish': ['host', 'cohost'],
+  'harvest.privacy': ['host', 'cohost'],
+  'member.forget': ['host', 'cohost'],
 };
 
 /** Polls: everyone answers; facilitators prepare, launch, close and reveal. */

@@ -393,6 +393,14 @@ export class ViewDelivery {
     for (const id of this.byMember.get(memberId) ?? []) this.attached.get(id)?.conn.send('notice', notice);
   }
 
+  /** Tells every device why the workshop is ending for them (it was deleted), then closes it. */
+  closeAll(notice: Notice): void {
+    for (const a of [...this.attached.values()]) {
+      a.conn.send('notice', notice);
+      a.conn.close();
+    }
+  }
+
   stop(): void {
     if (this.consoleTimer) clearTimeout(this.consoleTimer);
     if (this.countsTimer) clearTimeout(this.countsTimer);

@@ -5,6 +5,8 @@ import { EMPTY_BREAKOUT_RECORD, type BreakoutRecord, type BreakoutsState } from 
 import type { CafeState, PastCafe } from '../activities/cafe/state.ts';
 import { EMPTY_POLLS, type PollsState } from '../activities/polls/state.ts';
 import { EMPTY_TURNS, type TurnsState } from '../activities/turns/state.ts';
+import { EMPTY_AGENDA, type AgendaState } from '../activities/agenda/state.ts';
+import type { PrivacyLevel } from '../../shared/harvest.ts';
 
 export type Member = {
   id: string;
@@ -50,6 +52,10 @@ export type WorkshopState = {
   polls: PollsState;
   /** Hand queues, turns, go-arounds and airtime, per room. */
   turns: TurnsState;
+  /** The run of show. */
+  agenda: AgendaState;
+  /** Privacy level per harvest area (see shared/harvest.ts); areas not listed are 'workshop'. */
+  privacy: Record<string, PrivacyLevel>;
 };
 
 export const EMPTY_STATE: WorkshopState = {
@@ -75,6 +81,8 @@ export const EMPTY_STATE: WorkshopState = {
   cafeRecord: [],
   polls: EMPTY_POLLS,
   turns: EMPTY_TURNS,
+  agenda: EMPTY_AGENDA,
+  privacy: {},
 };
 
 export const isFacilitator = (role: Role): boolean => role === 'host' || role === 'cohost';
