@@ -161,6 +161,8 @@ export const SegmentRun = z.object({
   present: z.number().int(),
   /** Why its activity could not start by itself (the facilitator starts it by hand), or null. */
   problem: z.string().nullable(),
+  /** The poll this segment launched (check-in, check-out, poll), closed when the segment ends. */
+  pollId: z.string().nullable(),
 });
 export type SegmentRun = z.infer<typeof SegmentRun>;
 

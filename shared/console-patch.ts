@@ -21,7 +21,7 @@ export function applyConsolePatch(view: ConsoleView, patch: ConsolePatch): Patch
       } else members[at] = m;
     }
   }
-  const { kind: _kind, members: _members, breakouts, notes, record, cafe, cafeNotes, polls, turns, ...shared } = patch;
+  const { kind: _kind, members: _members, breakouts, notes, record, cafe, cafeNotes, polls, turns, agenda, privacy, ...shared } = patch;
   const next: ConsoleView = { ...view, ...shared, members };
   if (breakouts !== undefined) next.breakouts = breakouts;
   // a new set of rooms starts with no notes; otherwise only the rooms that changed are sent
@@ -30,6 +30,8 @@ export function applyConsolePatch(view: ConsoleView, patch: ConsolePatch): Patch
   if (record) next.record = record;
   if (polls) next.polls = polls;
   if (turns) next.turns = turns;
+  if (agenda) next.agenda = agenda;
+  if (privacy) next.privacy = privacy;
   if (cafe !== undefined) next.cafe = cafe;
   // a new café starts with no notes; otherwise only the tables and rounds that changed are sent
   if (cafe === null || (cafe && cafe.phase === 'draft' && view.cafe?.phase !== 'draft')) next.cafeNotes = {};

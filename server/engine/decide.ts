@@ -7,6 +7,8 @@ import { decidePoll } from '../activities/polls/decide.ts';
 import { roomContext, roomExists } from '../activities/rooms.ts';
 import { decideTurn } from '../activities/turns/decide.ts';
 import { decideDue as turnsDue, nextDeadline as turnsDeadline } from '../activities/turns/turn-machine.ts';
+import { decideAgenda } from '../activities/agenda/decide.ts';
+import { DEFAULT_PRIVACY } from '../../shared/harvest.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -57,7 +59,29 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
       freshPollId: fresh.pollId ?? `poll-${state.version + 1}`,
     });
   }
+  if (isAgendaCommand(command)) {
+    // one id for the poll a segment launches, whichever intermediate state creates it
+    const pollId = fresh.pollId ?? `poll-${state.version + 1}`;
+    const steady: Fresh = { cohostKey: fresh.cohostKey, seed: fresh.seed, pollId, random: fresh.random ?? Math.random, here: fresh.here ?? (() => true) };
+    return decideAgenda(state, command, {
+      decideOne: (s, c) => decide(s, actorId, c, now, steady),
+      here: steady.here ?? (() => true),
+      pollId,
+      now,
+    });
+  }
   switch (command.type) {
+    case 'harvest.privacy': {
+      const current = state.privacy[command.area] ?? DEFAULT_PRIVACY;
+      return current === command.level ? ok() : ok({ type: 'harvest.privacySet', area: command.area, level: command.level });
+    }
+    case 'member.forget': {
+      const target = state.members[command.memberId];
+      if (!target) return unknownPerson();
+      if (target.role !== 'participant') return failure('forbidden', 'Only a participant\'s details can be forgotten. Make a co-host a participant first.');
+      if (target.name === FORGOTTEN_NAME && Object.keys(target.profile).length === 0) return ok();
+      return ok({ type: 'member.forgotten', memberId: target.id, name: FORGOTTEN_NAME });
+    }
     case 'hand.raise':
       return state.hands.some((h) => h.memberId === actorId) ? ok() : ok({ type: 'hand.raised', memberId: actorId });
     case 'hand.lower': {
@@ -162,6 +186,11 @@ const isPollCommand = (c: Command): c is PollCommand => c.type.startsWith('poll.
 type TurnCommand = Extract<Command, { type: `turn.${string}` }>;
 const isTurnCommand = (c: Command): c is TurnCommand => c.type.startsWith('turn.');
 const isCafeCommand = (c: Command): c is CafeCommand => c.type.startsWith('cafe.');
+type AgendaCommand = Extract<Command, { type: `agenda.${string}` }>;
+const isAgendaCommand = (c: Command): c is AgendaCommand => c.type.startsWith('agenda.');
+
+/** What a forgotten person is called from then on, in the state and in the rewritten log. */
+export const FORGOTTEN_NAME = 'Former participant';
 
 /**
  * Events the clock causes: deadlines in the state that have passed. `here` says who is still around

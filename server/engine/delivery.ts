@@ -1,4 +1,5 @@
 import type { Notice, ParticipantView } from '../../shared/views.ts';
+import { isPollEvent } from '../activities/polls/events.ts';
 import { buildTallies, type PollTallies } from '../activities/polls/aggregate.ts';
 import { membersOf } from '../activities/rooms.ts';
 import type { Connection } from './connection.ts';
@@ -74,6 +75,7 @@ export class ViewDelivery {
   private consoleCafe = false;
   private consolePolls = false;
   private consoleTurns = false;
+  private consoleAgenda = false;
   private consoleCafeNotes = new Set<string>();
   /** Room and table parts of participant views, built once per room per workshop version. */
   private roomParts: { version: number; parts: RoomParts } | null = null;
@@ -227,6 +229,28 @@ export class ViewDelivery {
         case 'poll.deleted':
           this.pollEvent(e, before);
           break;
+        case 'agenda.planned':
+        case 'agenda.segmentStarted':
+        case 'agenda.segmentEnded':
+        case 'agenda.skipped':
+        case 'agenda.moved':
+        case 'agenda.extended':
+        case 'agenda.finished':
+          // the headings are in every participant's view: a handful of changes per workshop
+          this.consoleAgenda = true;
+          this.consoleDirty = true;
+          this.allParticipantsNow = true;
+          break;
+        case 'harvest.privacySet':
+          this.consoleAgenda = true;
+          this.consoleDirty = true;
+          break;
+        case 'member.forgotten':
+          // the name changes on consoles, and for anyone who sees it (a facilitator, a roommate)
+          this.memberChanged(e.memberId);
+          this.facilitators = null;
+          this.allParticipantsNow = true;
+          break;
         default:
           if (e.type.startsWith('turn.')) this.turnEvent(e);
           break;
@@ -361,7 +385,7 @@ export class ViewDelivery {
    * burst of 2,000 answers is a few result updates, not 2,000 each.
    */
   private pollEvent(e: StoredEvent, before: WorkshopState): void {
-    if (!e.type.startsWith('poll.') || !('pollId' in e)) return;
+    if (!isPollEvent(e)) return;
     this.consolePolls = true;
     this.consoleDirty = true;
     const was = before.polls.polls[e.pollId];
@@ -542,12 +566,13 @@ export class ViewDelivery {
       cafeNotesOf: this.consoleCafeNotes,
       polls: this.consolePolls ? this.tallies() : null,
       turnsAt: this.consoleTurns ? this.clock() : null,
+      agenda: this.consoleAgenda,
     });
     const whole = this.consolesWhole;
     this.consoleDirty = false;
     this.consolesWhole = false;
     this.consoleMembers = new Set();
-    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = this.consolePolls = this.consoleTurns = false;
+    this.consoleBreakouts = this.consoleRecord = this.consoleCafe = this.consolePolls = this.consoleTurns = this.consoleAgenda = false;
     this.consoleNotes = new Set();
     this.consoleCafeNotes = new Set();
     for (const [connId, a] of this.attached) {

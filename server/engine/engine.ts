@@ -83,6 +83,26 @@ export class Engine {
     return results.filter((r) => r.status === 'fulfilled' && r.value).length;
   }
 
+  /**
+   * Deletes the workshop and everything stored about it (not hidden: gone). Everyone connected is
+   * told and let go first. False if there was no such workshop.
+   */
+  async delete(workshopId: string): Promise<boolean> {
+    const closeLoaded = async () => {
+      const loaded = this.actors.get(workshopId);
+      if (!loaded) return;
+      this.actors.delete(workshopId);
+      (await loaded.catch(() => null))?.closeForDeletion();
+    };
+    await closeLoaded();
+    const existed = await this.deps.store.exists(workshopId);
+    if (existed) await this.deps.store.delete(workshopId);
+    // someone who opened it while it was being deleted is let go as well
+    await closeLoaded();
+    if (existed) this.deps.log.info({ workshopId }, 'workshop deleted');
+    return existed;
+  }
+
   async stop(): Promise<void> {
     for (const actor of this.actors.values()) (await actor.catch(() => null))?.stop();
     this.actors.clear();

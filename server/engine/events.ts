@@ -5,6 +5,8 @@ import { BREAKOUT_EVENTS } from '../activities/breakouts/events.ts';
 import { CAFE_EVENTS } from '../activities/cafe/events.ts';
 import { POLL_EVENTS } from '../activities/polls/events.ts';
 import { TURN_EVENTS } from '../activities/turns/events.ts';
+import { AGENDA_EVENTS } from '../activities/agenda/events.ts';
+import { PrivacyLevel } from '../../shared/harvest.ts';
 
 /**
  * Durable facts about a workshop. Events are the log; state is `events.reduce(apply)`.
@@ -63,6 +65,10 @@ export const EventBody = z.discriminatedUnion('type', [
   ...CAFE_EVENTS,
   ...POLL_EVENTS,
   ...TURN_EVENTS,
+  ...AGENDA_EVENTS,
+  z.object({ type: z.literal('harvest.privacySet'), area: z.string(), level: PrivacyLevel }),
+  /** On request, a person's name and profile are erased; the stored log is rewritten to match (see server/retention). */
+  z.object({ type: z.literal('member.forgotten'), memberId: z.string(), name: z.string() }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

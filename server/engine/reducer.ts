@@ -4,6 +4,8 @@ import { isPollEvent } from '../activities/polls/events.ts';
 import { applyPollEvent } from '../activities/polls/reducer.ts';
 import { applyTurnEvent } from '../activities/turns/reducer.ts';
 import type { TurnEvent } from '../activities/turns/events.ts';
+import { applyAgendaEvent } from '../activities/agenda/reducer.ts';
+import { isAgendaEvent } from '../activities/agenda/events.ts';
 import type { StoredEvent } from './events.ts';
 import type { Member, WorkshopState } from './state.ts';
 
@@ -98,7 +100,14 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
       return { ...next, settings: { ...state.settings, locked: event.locked } };
     case 'cohostKey.rotated':
       return { ...next, cohostKey: event.cohostKey };
+    case 'harvest.privacySet': {
+      const { [event.area]: _old, ...rest } = state.privacy;
+      return { ...next, privacy: event.level === 'workshop' ? rest : { ...rest, [event.area]: event.level } };
+    }
+    case 'member.forgotten':
+      return { ...next, members: patchMember(state.members, event.memberId, { name: event.name, profile: {} }) };
     default:
+      if (isAgendaEvent(event)) return { ...next, agenda: applyAgendaEvent(state.agenda, event) };
       if (isPollEvent(event)) return { ...next, polls: applyPollEvent(state.polls, event) };
       if (event.type.startsWith('turn.')) return { ...next, turns: applyTurnEvent(state.turns, event as TurnEvent) };
       return event.type.startsWith('cafe.')

@@ -1,3 +1,4 @@
+import { consoleAgenda, participantAgenda } from '../activities/agenda/views.ts';
 import { formatJoinCode } from '../../shared/ids.ts';
 import type { ConsoleMember, ConsolePatch, ConsoleView, ParticipantView, Presence } from '../../shared/views.ts';
 import { BreakoutViews, consoleBreakouts, consoleRecord } from '../activities/breakouts/views.ts';
@@ -69,6 +70,7 @@ export function participantShared(
     facilitators,
     video: { enabled: extras.videoEnabled },
     harvest: lastHarvest(state),
+    agenda: participantAgenda(state.agenda),
   };
 }
 
@@ -172,6 +174,8 @@ export function consoleView(state: WorkshopState, viewer: Member, seq: number, e
     cafeNotes: cafeNotes(state),
     polls: facilitatorPolls(state.polls, extras.tallies ?? buildTallies(state.polls), nameIn(state)),
     turns: consoleTurns(state, extras.now ?? state.updatedAt),
+    agenda: consoleAgenda(state.agenda),
+    privacy: state.privacy,
   };
 }
 
@@ -187,6 +191,8 @@ export type PatchParts = {
   polls?: PollTallies | null;
   /** Set when turns changed: the server's time now. */
   turnsAt?: number | null;
+  /** The agenda or privacy levels changed (both small: sent whole). */
+  agenda?: boolean;
 };
 
 export function consolePatch(
@@ -214,6 +220,10 @@ export function consolePatch(
     patch.notes = notes;
   }
   if (parts.cafe) patch.cafe = consoleCafe(state);
+  if (parts.agenda) {
+    patch.agenda = consoleAgenda(state.agenda);
+    patch.privacy = state.privacy;
+  }
   if (parts.polls) patch.polls = facilitatorPolls(state.polls, parts.polls, nameIn(state));
   if (parts.turnsAt !== undefined && parts.turnsAt !== null) patch.turns = consoleTurns(state, parts.turnsAt);
   if (parts.cafeNotesOf.size) {

@@ -4,6 +4,7 @@
  * codes, keys, tokens) are generated as `Ref`s and resolved by the runner, so the same seed always
  * generates the same cases, whatever ids the server hands out.
  */
+import { AGENDA_LIMITS } from '../../shared/agenda-limits.ts';
 import fc from 'fast-check';
 import { BREAKOUT_LIMITS } from '../../shared/breakout-limits.ts';
 import { CAFE_LIMITS } from '../../shared/cafe-limits.ts';
@@ -244,6 +245,15 @@ const sizing = fc.oneof(
 );
 const memberGroups = fc.array(fc.array(memberId, { minLength: 0, maxLength: 4 }), { maxLength: 3 });
 
+const segmentId = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('s1', 's2', 's3', 's4') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('', 'x1', null) });
+const segmentActivity = fc.oneof(
+  fc.constantFrom<unknown>({ kind: 'plenary' }, { kind: 'break' }, { kind: 'checkin', question: 'How are you arriving?' }, { kind: 'checkout', question: 'One word?' }),
+  fc.constantFrom<unknown>({ kind: 'goAround', order: 'random', turnSeconds: 60 }, { kind: 'networking', rounds: 2, roundMinutes: 1, moveSeconds: 5 }),
+  fc.tuple(sizing, strategy).map(([s, st]) => ({ kind: 'breakouts', sizing: s, strategy: st, prompt: 'Talk' })),
+  wholeIn(1, 3).map((rounds) => ({ kind: 'cafe', tables: [{ topic: 'A' }, { topic: 'B' }], rounds, roundMinutes: 1, moveSeconds: 5 })),
+  fc.constantFrom<unknown>({ kind: 'poll', poll: { kind: 'single', question: 'Q?', settings: { anonymous: true, results: 'live' }, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] } }, { kind: 'dance' }),
+);
+
 /** One valid-shaped example generator per command type: the record makes adding a type without one a type error. */
 const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = {
   'hand.raise': fc.constant({ type: 'hand.raise' }),
@@ -345,6 +355,27 @@ const COMMANDS: { [T in CommandType]: fc.Arbitrary<Record<string, unknown>> } = 
   'turn.airtime.report': fc
     .tuple(turnRoom, fc.integer({ min: 0, max: 2 ** 42 }), fc.integer({ min: 0, max: 600_000 }))
     .map(([roomId, from, len]) => ({ type: 'turn.airtime.report', roomId, from, to: from + len })),
+  'agenda.set': fc
+    .array(
+      fc.record({
+        id: segmentId,
+        title: textUpTo(AGENDA_LIMITS.titleChars),
+        minutes: wholeIn(1, 30),
+        notes: textUpTo(200),
+        activity: segmentActivity,
+      }),
+      { maxLength: 6 },
+    )
+    .map((segments) => ({ type: 'agenda.set', segments })),
+  'agenda.next': fc.option(segmentId, { nil: null }).map((from) => ({ type: 'agenda.next', from })),
+  'agenda.skip': fc.tuple(segmentId, fc.boolean()).map(([segmentId, skipped]) => ({ type: 'agenda.skip', segmentId, skipped })),
+  'agenda.move': fc.tuple(segmentId, wholeIn(0, 8)).map(([segmentId, toIndex]) => ({ type: 'agenda.move', segmentId, toIndex })),
+  'agenda.extend': fc.constantFrom(-5, 5, 0, 61).map((minutes) => ({ type: 'agenda.extend', minutes })),
+  'agenda.finish': segmentId.map((from) => ({ type: 'agenda.finish', from })),
+  'harvest.privacy': fc
+    .tuple(fc.constantFrom('attendance', 'breakouts:1', 'cafe:1', 'poll:abcd', 'nope'), fc.constantFrom('room', 'workshop', 'shareable', 'public'))
+    .map(([area, level]) => ({ type: 'harvest.privacy', area, level })),
+  'member.forget': memberId.map((id) => ({ type: 'member.forget', memberId: id })),
 };
 if (Object.keys(COMMANDS).sort().join() !== [...COMMAND_TYPES].sort().join()) {
   throw new Error('tests/fuzz/arbitraries.ts: COMMANDS must cover exactly shared/commands.ts COMMAND_TYPES');

@@ -49,6 +49,8 @@ function consoleView(version: number, seq: number, members: ConsoleMember[]): Co
     cafeNotes: {},
     polls: [],
     turns: [],
+    agenda: { segments: [], currentId: null, runs: {}, skipped: [], startedAt: null, plannedMs: null, finishedAt: null },
+    privacy: {},
   };
 }
 
@@ -86,6 +88,7 @@ function participantView(version: number, over: Partial<ParticipantView> = {}): 
     polls: [],
     turns: null,
     harvest: null,
+    agenda: null,
     ...over,
   };
 }

@@ -72,6 +72,7 @@ describe('console patches', () => {
     workshop: { id: 'ws-test-1', title: 't', description: '', code: 'ABC-DEF', createdAt: 0, profileFields: [], cohostKey: 'k' },
     me: { id: 'host', name: 'F', role: 'host' }, members: [member('aaaa'), member('bbbb')], video: { enabled: false },
     breakouts: null, notes: {}, record: { preassigned: [], rounds: [] }, cafe: null, cafeNotes: {}, polls: [], turns: [],
+    agenda: { segments: [], currentId: null, runs: {}, skipped: [], startedAt: null, plannedMs: null, finishedAt: null }, privacy: {},
   };
   const patch = (seq: number, members: ConsoleMember[]): ConsolePatch => ({
     kind: 'console.patch', version: 9, seq, settings: { waitingRoom: true, locked: false }, now: 'Break', announcement: null,

@@ -30,8 +30,7 @@ export function startedSegments(agenda: AgendaState): Segment[] {
   return agenda.segments.filter((s) => agenda.runs[s.id] !== undefined);
 }
 
-/** The next segment to start after the current one: the first one still to come that is not skipped. */
+/** The next segment to start: the first one still to come that is not skipped (also after a finish, if more were added). */
 export function nextSegment(agenda: AgendaState): Segment | null {
-  if (agenda.finishedAt !== null) return null;
   return agenda.segments.find((s) => agenda.runs[s.id] === undefined && !agenda.skipped.includes(s.id)) ?? null;
 }
