@@ -26,6 +26,15 @@ export const ConfigSchema = z
     JOINS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
     RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
     RESTORE_DAYS: z.coerce.number().int().min(0).max(365).default(2),
+    /** Workshops with no activity for this many days are deleted, with everything about them. Unset: kept until deleted by hand. */
+    RETENTION_DAYS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9]+$/, 'a whole number of days, 1 or more (leave it empty to keep workshops until their host deletes them)')
+        .transform(Number)
+        .pipe(z.number().int().min(1, 'at least 1 day (leave it empty to keep workshops until their host deletes them)').max(36_500, 'at most 36500 days (100 years)'))
+        .optional(),
+    ),
     LIVEKIT_URL: optionalText.pipe(z.url({ protocol: /^wss?|https?$/ }).optional()),
     LIVEKIT_API_KEY: optionalText,
     LIVEKIT_API_SECRET: optionalText,

@@ -7,6 +7,7 @@ import type { Server } from 'socket.io';
 import { loadConfig, type Config } from './config.ts';
 import { Engine } from './engine/engine.ts';
 import { createHttpApp } from './http/app.ts';
+import { startRetentionSweep } from './retention/sweep.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { SqliteEventStore } from './store/sqlite-store.ts';
 import { createVideoService, type VideoService } from './video/video-service.ts';
@@ -71,6 +72,10 @@ export async function startWithConfig(
       snapshotEvery: 200,
     },
   });
+  // expired workshops go before anything is restored or anyone can open them
+  const stopRetention = config.RETENTION_DAYS
+    ? await startRetentionSweep({ engine, store, days: config.RETENTION_DAYS, clock, log })
+    : null;
   const restored = await engine.restoreActive(clock() - config.RESTORE_DAYS * 24 * 3600 * 1000);
 
   const app = createHttpApp({
@@ -98,7 +103,7 @@ export async function startWithConfig(
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${port}`;
-  log.info({ url, restored, dataFile: config.DATA_FILE, video: video ? config.LIVEKIT_URL : 'off' }, 'indaba listening');
+  log.info({ url, restored, dataFile: config.DATA_FILE, retentionDays: config.RETENTION_DAYS ?? null, video: video ? config.LIVEKIT_URL : 'off' }, 'indaba listening');
 
   let closing: Promise<void> | null = null;
   return {
@@ -110,6 +115,7 @@ export async function startWithConfig(
     log,
     close: () =>
       (closing ??= (async () => {
+        await stopRetention?.();
         await engine.stop();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections();

@@ -116,3 +116,7 @@ export type HarvestFormat = z.infer<typeof HarvestFormat>;
 export const HarvestExportRequest = z.object({ format: HarvestFormat }).strict();
 export type HarvestExportRequest = z.infer<typeof HarvestExportRequest>;
 export type HarvestFile = { filename: string; mime: string; text: string };
+
+/** The host deletes a workshop by typing its join code (with or without the dash), so it never happens by a slip. */
+export const WorkshopDeleteRequest = z.object({ confirm: z.string().max(40) }).strict();
+export type WorkshopDeleteRequest = z.infer<typeof WorkshopDeleteRequest>;

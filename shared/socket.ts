@@ -1,6 +1,6 @@
 import type { Ack } from './errors.ts';
 import type { HarvestRound } from './breakouts.ts';
-import type { HarvestExportRequest, HarvestFile, HarvestRecord } from './harvest.ts';
+import type { HarvestExportRequest, HarvestFile, HarvestRecord, WorkshopDeleteRequest } from './harvest.ts';
 import type { PollExportFile, PollExportRequest } from './polls.ts';
 import type { CommandInput, CommandResult } from './commands.ts';
 import type { SessionRequest, SessionResult } from './session.ts';
@@ -25,7 +25,7 @@ export interface ClientToServerEvents {
   /** Facilitators: the record's shareable areas as Markdown, HTML, CSV or JSON. */
   'harvest.export': (request: HarvestExportRequest, ack: (result: Ack<HarvestFile>) => void) => void;
   /** The host: delete the workshop and everything about it, now. Everyone connected is told and let go. */
-  'workshop.delete': (request: { confirm: string }, ack: (result: Ack<{ deleted: true }>) => void) => void;
+  'workshop.delete': (request: WorkshopDeleteRequest, ack: (result: Ack<{ deleted: true }>) => void) => void;
   /** Facilitators: one poll as a CSV or JSON file. */
   'poll.export': (request: PollExportRequest, ack: (result: Ack<PollExportFile>) => void) => void;
   /** A LiveKit token for the room the server says this person is in (see shared/video.ts). */

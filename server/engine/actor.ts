@@ -17,6 +17,11 @@ import { pollExportJson, pollResponsesCsv, pollResultsCsv } from '../activities/
 import type { PollExportFile, PollExportRequest } from '../../shared/polls.ts';
 import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline, type Fresh } from './decide.ts';
+import type { HarvestFile, HarvestFormat, HarvestRecord } from '../../shared/harvest.ts';
+import { harvestRecord } from '../activities/harvest/record.ts';
+import { participantHarvestRounds } from '../activities/harvest/privacy.ts';
+import { harvestFile } from '../activities/harvest/export.ts';
+import { FORGOTTEN_NAME, forgetMemberInEvent } from '../retention/forget.ts';
 import type { EventBody, StoredEvent } from './events.ts';
 import { ViewDelivery, type DeliveryTiming } from './delivery.ts';
 import { PresenceTracker } from './presence.ts';
@@ -163,9 +168,39 @@ export class WorkshopActor {
     }
   }
 
-  /** What the rooms said, for people inside the workshop; null for anyone not let in. */
+  /** What the rooms said, for people inside the workshop (as far as privacy levels let them see); null for anyone not let in. */
   harvest(memberId: string): HarvestRound[] | null {
-    return this.state.members[memberId]?.status === 'admitted' ? harvestOf(this.state) : null;
+    const member = this.state.members[memberId];
+    if (member?.status !== 'admitted') return null;
+    return member.role === 'participant' ? participantHarvestRounds(this.state, memberId) : harvestOf(this.state);
+  }
+
+  /** The whole record, every level, for the facilitators' harvest page. */
+  harvestRecord(memberId: string): Ack<HarvestRecord> {
+    if (!this.isFacilitator(memberId)) return failure('forbidden', 'Only the facilitators can open the harvest page. Ask a host to share what you need.');
+    return { ok: true, data: harvestRecord(this.state, this.tallies, this.deps.clock(), { kind: 'facilitators' }) };
+  }
+
+  /** The record's shareable parts as a file; areas at other levels are left out and listed as left out. */
+  exportHarvest(memberId: string, format: HarvestFormat): Ack<HarvestFile> {
+    if (!this.isFacilitator(memberId)) return failure('forbidden', 'Only the facilitators can export the harvest.');
+    const record = harvestRecord(this.state, this.tallies, this.deps.clock(), { kind: 'export' });
+    return { ok: true, data: harvestFile(record, format, this.state.title) };
+  }
+
+  /** Only the host deletes, and only with the join code typed out. */
+  mayDelete(memberId: string, confirm: string): Ack<null> {
+    const member = this.state.members[memberId];
+    if (member?.status !== 'admitted' || member.role !== 'host') return failure('forbidden', 'Only the host can delete this workshop.');
+    if (confirm.replace(/[^A-Za-z0-9]/g, '').toUpperCase() !== this.state.code.toUpperCase()) {
+      return failure('bad_request', 'That is not this workshop\'s join code. Type the code shown on the page to confirm.');
+    }
+    return { ok: true, data: null };
+  }
+
+  private isFacilitator(memberId: string): boolean {
+    const member = this.state.members[memberId];
+    return member?.status === 'admitted' && member.role !== 'participant';
   }
 
   // ---- commands -------------------------------------------------------------------------------
@@ -174,14 +209,22 @@ export class WorkshopActor {
     return this.serial(async () => {
       const now = this.deps.clock();
       const fresh = lazyFresh((id) => this.presence.of(id, now) !== 'left');
+      const forgotten = command.type === 'member.forget' ? this.state.members[command.memberId] : undefined;
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
-      return result.ok ? { ok: true, data: { version: this.state.version } } : result;
+      if (!result.ok) return result;
+      if (forgotten && forgotten.name !== FORGOTTEN_NAME) {
+        // not hidden but gone: the stored log itself no longer holds the name or profile
+        const { id, name } = forgotten;
+        await this.deps.store.rewriteEvents(this.id, (event) => forgetMemberInEvent(event, id, name, FORGOTTEN_NAME));
+        this.snapshotVersion = 0;
+      }
+      return { ok: true, data: { version: this.state.version } };
     });
   }
 
   /** The workshop was deleted: everyone connected is told and let go, and nothing more runs. */
-  closeForDeletion(): void {
-    this.delivery.closeAll({ kind: 'workshop_gone', message: 'This workshop was deleted by its host. Nothing from it is kept.' });
+  closeForDeletion(message = 'This workshop was deleted by its host. Nothing from it is kept.'): void {
+    this.delivery.closeAll({ kind: 'workshop_gone', message });
     this.stop();
   }
 

@@ -9,6 +9,7 @@ import { decideTurn } from '../activities/turns/decide.ts';
 import { decideDue as turnsDue, nextDeadline as turnsDeadline } from '../activities/turns/turn-machine.ts';
 import { decideAgenda } from '../activities/agenda/decide.ts';
 import { DEFAULT_PRIVACY } from '../../shared/harvest.ts';
+import { FORGOTTEN_NAME } from '../retention/forget.ts';
 import { mayRun } from './authorise.ts';
 import type { EventBody } from './events.ts';
 import { isFacilitator, type WorkshopState } from './state.ts';
@@ -189,8 +190,6 @@ const isCafeCommand = (c: Command): c is CafeCommand => c.type.startsWith('cafe.
 type AgendaCommand = Extract<Command, { type: `agenda.${string}` }>;
 const isAgendaCommand = (c: Command): c is AgendaCommand => c.type.startsWith('agenda.');
 
-/** What a forgotten person is called from then on, in the state and in the rewritten log. */
-export const FORGOTTEN_NAME = 'Former participant';
 
 /**
  * Events the clock causes: deadlines in the state that have passed. `here` says who is still around

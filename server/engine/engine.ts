@@ -87,12 +87,16 @@ export class Engine {
    * Deletes the workshop and everything stored about it (not hidden: gone). Everyone connected is
    * told and let go first. False if there was no such workshop.
    */
-  async delete(workshopId: string): Promise<boolean> {
+  async delete(workshopId: string, reason: 'host' | 'retention' = 'host'): Promise<boolean> {
+    const message =
+      reason === 'host'
+        ? undefined
+        : 'This workshop has ended and was deleted, as this server deletes workshops after a set time. Nothing from it is kept.';
     const closeLoaded = async () => {
       const loaded = this.actors.get(workshopId);
       if (!loaded) return;
       this.actors.delete(workshopId);
-      (await loaded.catch(() => null))?.closeForDeletion();
+      (await loaded.catch(() => null))?.closeForDeletion(message);
     };
     await closeLoaded();
     const existed = await this.deps.store.exists(workshopId);

@@ -4,6 +4,7 @@ import { isPollEvent } from '../activities/polls/events.ts';
 import { applyPollEvent } from '../activities/polls/reducer.ts';
 import { applyTurnEvent } from '../activities/turns/reducer.ts';
 import type { TurnEvent } from '../activities/turns/events.ts';
+import { forgetMemberInState } from '../retention/forget.ts';
 import { applyAgendaEvent } from '../activities/agenda/reducer.ts';
 import { isAgendaEvent } from '../activities/agenda/events.ts';
 import type { StoredEvent } from './events.ts';
@@ -105,7 +106,8 @@ export function apply(state: WorkshopState, event: StoredEvent): WorkshopState {
       return { ...next, privacy: event.level === 'workshop' ? rest : { ...rest, [event.area]: event.level } };
     }
     case 'member.forgotten':
-      return { ...next, members: patchMember(state.members, event.memberId, { name: event.name, profile: {} }) };
+      // everywhere the state holds the name (pre-assigned rows, reports, notes' signatures), as the rewritten log will
+      return forgetMemberInState(next, event.memberId, state.members[event.memberId]?.name ?? '', event.name);
     default:
       if (isAgendaEvent(event)) return { ...next, agenda: applyAgendaEvent(state.agenda, event) };
       if (isPollEvent(event)) return { ...next, polls: applyPollEvent(state.polls, event) };

@@ -5,6 +5,7 @@ import { COMMAND_TYPES, Command } from '../../shared/commands.ts';
 import { failure, type Ack } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { PollExportRequest } from '../../shared/polls.ts';
+import { HarvestExportRequest, WorkshopDeleteRequest } from '../../shared/harvest.ts';
 import { SessionRequest, type SessionResult } from '../../shared/session.ts';
 import { CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/socket.ts';
 import { VideoControl, VideoTokenRequest } from '../../shared/video.ts';
@@ -236,6 +237,45 @@ export function attachRealtime(
         }
         const harvest = current.actor.harvest(current.memberId);
         reply(harvest ? { ok: true, data: harvest } : failure('waiting', 'The host has not let you in yet. Please wait a moment.'));
+      }),
+    );
+
+    // ---- the record: facilitators read it, export its shareable parts; the host deletes it all ---
+
+    socket.on(
+      'harvest.record',
+      guarded((reply) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        reply(current.actor.harvestRecord(current.memberId));
+      }),
+    );
+
+    socket.on(
+      'harvest.export',
+      guarded((reply, [payload]) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        const parsed = parseInbound(HarvestExportRequest, payload);
+        if (!parsed.ok) return reply(failure('bad_request', parsed.message));
+        reply(current.actor.exportHarvest(current.memberId, parsed.data.format));
+      }),
+    );
+
+    socket.on(
+      'workshop.delete',
+      guarded(async (reply, [payload]) => {
+        const current = session;
+        if (!current) return reply(failure('not_joined', 'Join the workshop first.'));
+        const parsed = parseInbound(WorkshopDeleteRequest, payload);
+        if (!parsed.ok) return reply(failure('bad_request', parsed.message));
+        const allowed = current.actor.mayDelete(current.memberId, parsed.data.confirm);
+        if (!allowed.ok) return reply(allowed);
+        const workshopId = current.actor.id;
+        // answer first: deleting closes every connection of the workshop, this one included
+        reply({ ok: true, data: { deleted: true } });
+        await engine.delete(workshopId);
+        log.info({ workshopId }, 'workshop deleted by its host');
       }),
     );
 

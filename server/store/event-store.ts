@@ -18,6 +18,15 @@ export interface EventStore {
   exists(workshopId: string): Promise<boolean>;
   /** Workshops with an event at or after `since` (server epoch ms): rebuilt on boot. */
   activeSince(since: number): Promise<string[]>;
+  /** Ids of workshops whose last activity (their latest event, server epoch ms) is before `cutoff`. */
+  olderThan(cutoff: number): Promise<string[]>;
+  /**
+   * Rewrites stored event bodies in one transaction, to erase what a person asked to be forgotten.
+   * `rewrite` returns the new body, or null to keep the event as it is. The workshop's snapshot is
+   * dropped in the same transaction (it would still hold the old data): the workshop is rebuilt from
+   * its log on next load. Seq, time and version stay the same. Returns how many events changed.
+   */
+  rewriteEvents(workshopId: string, rewrite: (event: StoredEvent) => EventBody | null): Promise<number>;
   /** Removes the workshop and everything about it (not hidden: gone). */
   delete(workshopId: string): Promise<void>;
   isOpen(): boolean;

@@ -43,6 +43,8 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
+    // deleted and rewritten content is overwritten with zeros, not left in free pages of the file
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.statements = {
@@ -53,12 +55,15 @@ export class SqliteEventStore implements EventStore {
       read: db.prepare<[string, number], { seq: number; at: number; body: string }>(
         'SELECT seq, at, body FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq',
       ),
+      // only for a workshop that still exists: a snapshot saved just after a delete must not bring its data back
       saveSnapshot: db.prepare(
-        'INSERT INTO snapshots (workshop_id, version, state) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET version = excluded.version, state = excluded.state',
+        'INSERT INTO snapshots (workshop_id, version, state) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM workshops WHERE id = ?) ON CONFLICT(workshop_id) DO UPDATE SET version = excluded.version, state = excluded.state',
       ),
       loadSnapshot: db.prepare<[string], { state: string }>('SELECT state FROM snapshots WHERE workshop_id = ?'),
       byCode: db.prepare<[string], { id: string }>('SELECT id FROM workshops WHERE code = ?'),
       active: db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE updated_at >= ? ORDER BY updated_at'),
+      older: db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE updated_at < ? ORDER BY updated_at'),
+      updateEvent: db.prepare('UPDATE events SET body = ? WHERE workshop_id = ? AND seq = ?'),
       deleteEvents: db.prepare('DELETE FROM events WHERE workshop_id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE workshop_id = ?'),
       deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
@@ -102,7 +107,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveSnapshot(workshopId: string, state: WorkshopState) {
-    this.statements.saveSnapshot.run(workshopId, state.version, JSON.stringify(state));
+    this.statements.saveSnapshot.run(workshopId, state.version, JSON.stringify(state), workshopId);
   }
 
   async loadSnapshot(workshopId: string): Promise<WorkshopState | null> {
@@ -122,12 +127,45 @@ export class SqliteEventStore implements EventStore {
     return this.statements.active.all(since).map((r) => r.id);
   }
 
+  async olderThan(cutoff: number) {
+    return this.statements.older.all(cutoff).map((r) => r.id);
+  }
+
+  async rewriteEvents(workshopId: string, rewrite: (event: StoredEvent) => EventBody | null) {
+    const changed = this.db.transaction(() => {
+      let count = 0;
+      for (const row of this.statements.read.all(workshopId, 0)) {
+        const body = EventBody.parse(JSON.parse(row.body));
+        const next = rewrite({ ...body, seq: row.seq, at: row.at });
+        if (next === null) continue;
+        // parsed again: what is stored stays a valid event, without seq and at (kept in their columns)
+        const text = JSON.stringify(EventBody.parse(next));
+        if (text === JSON.stringify(body)) continue;
+        this.statements.updateEvent.run(text, workshopId, row.seq);
+        count += 1;
+      }
+      this.statements.deleteSnapshot.run(workshopId);
+      return count;
+    })();
+    this.flushDeleted();
+    return changed;
+  }
+
   async delete(workshopId: string) {
     this.db.transaction(() => {
       this.statements.deleteEvents.run(workshopId);
       this.statements.deleteSnapshot.run(workshopId);
       this.statements.deleteWorkshop.run(workshopId);
     })();
+    this.flushDeleted();
+  }
+
+  /**
+   * Until a checkpoint, the write-ahead log file still holds copies of the pages as they were before
+   * a delete. Copy the log into the database (where secure_delete zeroed the old content) and empty it.
+   */
+  private flushDeleted(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   isOpen() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentInput } from '../../shared/agenda.ts';
 import { agendaTiming, driftMinutes } from '../../shared/agenda-time.ts';
-import { FORGOTTEN_NAME } from '../../server/engine/decide.ts';
+import { FORGOTTEN_NAME } from '../../server/retention/forget.ts';
 import type { WorkshopState } from '../../server/engine/state.ts';
 import { consoleView } from '../../server/engine/views.ts';
 import { act, attempt, crowd, extras, tick, viewOf, workshopWith } from './activity-helpers.ts';
