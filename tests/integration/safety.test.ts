@@ -53,6 +53,15 @@ function hostCommands(target: string): Command[] {
     'poll.reopen': { type: 'poll.reopen', pollId: 'poll1' },
     'poll.reveal': { type: 'poll.reveal', pollId: 'poll1', revealed: true },
     'poll.delete': { type: 'poll.delete', pollId: 'poll1' },
+    // the run of show and the record
+    'agenda.set': Command.parse({ type: 'agenda.set', segments: [{ id: 's1', title: 'Hijack', minutes: 5, activity: { kind: 'plenary' } }] }),
+    'agenda.next': { type: 'agenda.next', from: null },
+    'agenda.skip': { type: 'agenda.skip', segmentId: 's1', skipped: true },
+    'agenda.move': { type: 'agenda.move', segmentId: 's1', toIndex: 0 },
+    'agenda.extend': { type: 'agenda.extend', minutes: 5 },
+    'agenda.finish': { type: 'agenda.finish', from: 's1' },
+    'harvest.privacy': { type: 'harvest.privacy', area: 'attendance', level: 'shareable' },
+    'member.forget': { type: 'member.forget', memberId: target },
   };
   // participants' own commands, and turns (decided per room: see the turns tests)
   const participantCommands = [
