@@ -15,11 +15,16 @@ describe('client routes', () => {
       workshopId: 'ws_abc123',
       key: 'cohost_key_abcdefghijkl',
     });
+    expect(matchRoute(paths.harvest('ws_abc123'))).toEqual({ name: 'harvest', workshopId: 'ws_abc123' });
   });
 
   it('tolerates trailing slashes and sends anything else to not-found', () => {
     expect(matchRoute('/w/abcdef/')).toEqual({ name: 'workshop', workshopId: 'abcdef' });
     expect(matchRoute('/w/abcdef/admin').name).toBe('not-found');
+    expect(matchRoute('/w/abcdef/harvest/')).toEqual({ name: 'harvest', workshopId: 'abcdef' });
+    expect(matchRoute('/w/abcdef/harvest/x').name).toBe('not-found');
+    // a key in the fragment is not needed (the page resumes this browser's session) and not kept
+    expect(matchRoute('/w/abcdef/harvest', '#key=abc')).toEqual({ name: 'harvest', workshopId: 'abcdef' });
     expect(matchRoute('/x').name).toBe('not-found');
     expect(matchRoute('/w/has space').name).toBe('not-found');
     expect(matchRoute('/j/a/b').name).toBe('not-found');

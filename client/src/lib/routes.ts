@@ -5,6 +5,7 @@ export type Route =
   | { name: 'workshop'; workshopId: string }
   | { name: 'host'; workshopId: string; key: string }
   | { name: 'cohost'; workshopId: string; key: string }
+  | { name: 'harvest'; workshopId: string }
   | { name: 'not-found'; path: string };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -24,6 +25,7 @@ export function matchRoute(pathname: string, hash = ''): Route {
     if (parts.length === 2) return { name: 'workshop', workshopId: second };
     if (parts.length === 3 && third === 'host') return { name: 'host', workshopId: second, key: keyFromHash(hash) };
     if (parts.length === 3 && third === 'cohost') return { name: 'cohost', workshopId: second, key: keyFromHash(hash) };
+    if (parts.length === 3 && third === 'harvest') return { name: 'harvest', workshopId: second };
   }
   return { name: 'not-found', path: pathname };
 }

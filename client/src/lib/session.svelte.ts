@@ -15,6 +15,7 @@ import type {
   SessionResult,
 } from '../../../shared/index.ts';
 import type { HarvestRound } from '../../../shared/breakouts.ts';
+import type { HarvestFile, HarvestFormat, HarvestRecord } from '../../../shared/harvest.ts';
 import type { PollExportFile, PollExportRequest } from '../../../shared/polls.ts';
 import type { VideoControl, VideoControlResult, VideoPresence, VideoToken } from '../../../shared/video.ts';
 import { CLOCK_SCHEDULE, ClockSamples } from './clock-sync.ts';
@@ -150,6 +151,21 @@ export class WorkshopSession {
   /** "What the rooms said": every closed breakout round's rooms and notes, asked for on demand. */
   harvest(): Promise<Result<HarvestRound[]>> {
     return this.#ask((s) => s.emitWithAck('harvest'));
+  }
+
+  /** Facilitators: the whole workshop record, every privacy level, for the harvest page. */
+  harvestRecord(): Promise<Result<HarvestRecord>> {
+    return this.#ask((s) => s.emitWithAck('harvest.record'));
+  }
+
+  /** Facilitators: the record's shareable areas as a file to download. */
+  exportHarvest(format: HarvestFormat): Promise<Result<HarvestFile>> {
+    return this.#ask((s) => s.emitWithAck('harvest.export', { format }));
+  }
+
+  /** The host: delete the workshop and everything in it. `confirm` is the workshop's join code. */
+  deleteWorkshop(confirm: string): Promise<Result<{ deleted: true }>> {
+    return this.#ask((s) => s.emitWithAck('workshop.delete', { confirm }));
   }
 
   /** Facilitators: one poll as a file to download. */
