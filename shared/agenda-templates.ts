@@ -52,8 +52,8 @@ const communityOfPractice: AgendaTemplate = {
       notes:
         'Before you press Next, ask for three table hosts. Hosts stay at one table for every round: they welcome each new group, sum up what earlier groups said, and keep the table notes. ' +
         'Everyone else moves by themselves after each round. Explain: three rounds of 9 minutes, a minute to move, new people at every table. ' +
-        'Watch the café panel for tables whose notes stay empty (visit them) and for people whose connection dropped: they come back to their table by themselves. ' +
-        'A table of two is fine: small conversations are often the deepest.',
+        'Watch the café panel for tables whose notes stay empty (have a word with their host at the next move) and for people whose connection dropped: they come back to a table by themselves. ' +
+        'Tables work best with four to six people: with more than about 18, add a second table for a topic before you press Next.',
       activity: {
         kind: 'cafe',
         tables: [
@@ -93,7 +93,7 @@ const communityOfPractice: AgendaTemplate = {
       title: 'Small groups across organisations',
       minutes: 20,
       notes:
-        'Rooms of about four, each person from a different organisation where possible. Look at the preview before opening: ' +
+        'Rooms of about four, each person from a different organisation where possible. The rooms open as soon as you press Next: look at them in the console, and ' +
         'if someone needs a shared language (or an interpreter) to take part, move them to a room where they have it. ' +
         'Ask each room to choose one person to keep notes and one to report back. Halfway through, send a message to every room: "About 10 minutes left: write your ideas in the notes." ' +
         'Watch for help calls and rooms with empty notes; visit briefly, camera on, and say who you are.',
@@ -110,8 +110,8 @@ const communityOfPractice: AgendaTemplate = {
       title: 'Harvest: what we take forward',
       minutes: 12,
       notes:
-        'Open "what the rooms said" so everyone can read the notes. Ask each room for one idea in under a minute. ' +
-        'Set the hand queue to "fewest turns first" so people who have not spoken yet get the floor. ' +
+        'Invite everyone to open "What the rooms said" to read the notes. Ask each room for one idea in under a minute. ' +
+        'When hands go up, give the floor first to people who have not spoken yet today. ' +
         'Name the ideas that came up more than once and say what happens next: who follows up, and when the community meets again. ' +
         'Remind people which notes stay inside the community and are never shared outside it.',
       activity: { kind: 'plenary' },
@@ -168,7 +168,7 @@ const peerLearning: AgendaTemplate = {
       title: 'Small groups: could this work for us?',
       minutes: 15,
       notes:
-        'Rooms of about four, with people they have not been in a group with before. Look at the preview: move someone if they would have no shared language in their room. ' +
+        'Rooms of about four, with people they have not been in a group with before. The rooms open as soon as you press Next: move someone if they have no shared language in their room. ' +
         'The presenter can visit the rooms to answer questions. Watch for help calls, and send a message to every room 3 minutes before the end.',
       activity: {
         kind: 'breakouts',
@@ -183,7 +183,7 @@ const peerLearning: AgendaTemplate = {
       title: 'Back together: questions and ideas',
       minutes: 8,
       notes:
-        'Each room shares one change they would try, or one question for the presenter. Use the hand queue with "fewest turns first". ' +
+        'Each room shares one change they would try, or one question for the presenter. Give the floor first to people who have not spoken yet. ' +
         'Give the presenter the last word, and thank them.',
       activity: { kind: 'plenary' },
     },
@@ -237,7 +237,7 @@ const speedNetworking: AgendaTemplate = {
       title: 'One-to-one conversations',
       minutes: 22,
       notes:
-        'Stay in the plenary to welcome people who arrive late: they join the next round. ' +
+        'Stay in the plenary to welcome people who arrive late: they join a conversation straight away. ' +
         'With an odd number of people, one pair becomes a group of three. ' +
         'Watch for someone left alone after a partner\'s connection dropped; a co-host can talk with them for that round.',
       activity: {
