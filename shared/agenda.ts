@@ -56,6 +56,8 @@ export const SegmentActivity = z.discriminatedUnion('kind', [
       prompt: text(500, 'The prompt').default(''),
       rooms: z.array(RoomSpec).max(50).default([]),
       allowReturn: z.boolean().default(false),
+      /** true: "next" plans the rooms and waits, so a facilitator checks them and opens them from the Breakout rooms panel. */
+      preview: z.boolean().default(false),
     })
     .strict(),
   /** A world café: tables with topics; hosts who stay volunteer before it starts, or there are none. */

@@ -68,6 +68,7 @@ export function decide(state: WorkshopState, actorId: string, command: Command, 
       decideOne: (s, c) => decide(s, actorId, c, now, steady),
       here: steady.here ?? (() => true),
       pollId,
+      seed: steady.seed,
       now,
     });
   }

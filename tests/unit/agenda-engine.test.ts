@@ -55,7 +55,11 @@ describe('running the agenda with "next"', () => {
     s = next(s, 46 * minute);
     expect(s.cafe).toBeNull();
     expect(s.cafeRecord).toHaveLength(1);
-    expect(s.turns.plenary?.goAround).not.toBeNull();
+    // the participants speak, in alphabetical order; the facilitator runs it
+    const order = s.turns.plenary?.goAround?.speakers ?? [];
+    expect(order).toHaveLength(9);
+    expect(order).not.toContain(HOST);
+    expect(order.map((id) => s.members[id]!.name)).toEqual(Object.values(s.members).filter((m) => m.role === 'participant').map((m) => m.name).sort((a, b) => a.localeCompare(b)));
 
     s = next(s, 57 * minute);
     expect(s.turns.plenary?.goAround ?? null).toBeNull();
@@ -103,6 +107,17 @@ describe('running the agenda with "next"', () => {
     expect(s.breakouts?.phase).toBe('open');
     expect(s.breakouts?.report.strategy.kind).toBe('avoidPrevious');
     expect(s.agenda.runs.s2?.problem).toBe('This workshop does not ask people for "organisation", so the rooms avoid repeat meetings instead.');
+  });
+
+  it('plans rooms for a preview when the segment asks for one, and discards the preview if the agenda moves on', () => {
+    const preview: SegmentInput = { id: 's2', title: 'Rooms', minutes: 10, activity: { kind: 'breakouts', sizing: { by: 'count', rooms: 2 }, strategy: { kind: 'random' }, preview: true } };
+    let s = act(workshopWith(crowd(6)), HOST, { type: 'agenda.set', segments: [preview, SEGMENTS[4]!] }, 1_000);
+    s = next(s, 2_000);
+    expect(s.breakouts?.phase).toBe('draft');
+    expect(s.agenda.runs.s2?.problem).toMatch(/planned and waiting/);
+    expect(viewOf(s, 'p001').breakout).toBeNull();
+    s = next(s, 3_000);
+    expect(s.breakouts).toBeNull();
   });
 
   it('lets a café with volunteer hosts wait, and discards it if the agenda moves on', () => {

@@ -4,6 +4,8 @@ import type { BreakoutStrategy } from '../../../shared/breakouts.ts';
 import type { Command } from '../../../shared/commands.ts';
 import type { WorkshopState } from '../../engine/state.ts';
 import { PLENARY } from '../rooms.ts';
+import { TURN_LIMITS } from '../../../shared/turns.ts';
+import { seededRng, shuffle } from '../../grouping/random.ts';
 
 /**
  * The commands a segment's activity is made of: what a facilitator would click, in order. "Next"
@@ -20,7 +22,9 @@ export type StartPlan = {
   note: string | null;
 };
 
-export function startCommands(state: WorkshopState, segment: Segment, pollId: string): StartPlan {
+export type StartInputs = { pollId: string; seed: number; here: (memberId: string) => boolean };
+
+export function startCommands(state: WorkshopState, segment: Segment, { pollId, seed, here }: StartInputs): StartPlan {
   const a = segment.activity;
   const now: Command = { type: 'now.set', text: segment.title };
   const timer: Command = { type: 'timer.start', durationMs: segment.minutes * MINUTE, label: segment.title };
@@ -77,11 +81,20 @@ export function startCommands(state: WorkshopState, segment: Segment, pollId: st
         ],
         note: null,
       };
-    case 'goAround':
-      return {
-        commands: [now, { type: 'turn.goAround.start', roomId: PLENARY.roomId, order: a.order, turnMs: a.turnSeconds * 1000, autoAdvance: true }],
-        note: null,
-      };
+    case 'goAround': {
+      // the participants who are here speak; the facilitators run it rather than take a turn
+      const people = Object.values(state.members).filter((m) => m.status === 'admitted' && m.role === 'participant' && here(m.id));
+      const ordered =
+        a.order === 'alphabetical'
+          ? [...people].sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || (x.id < y.id ? -1 : 1))
+          : shuffle(people, seededRng(seed));
+      const memberIds = ordered.slice(0, TURN_LIMITS.goAroundMax).map((m) => m.id);
+      const start: Command = memberIds.length
+        ? { type: 'turn.goAround.start', roomId: PLENARY.roomId, order: 'custom', memberIds, turnMs: a.turnSeconds * 1000, autoAdvance: true }
+        : { type: 'turn.goAround.start', roomId: PLENARY.roomId, order: a.order, turnMs: a.turnSeconds * 1000, autoAdvance: true };
+      const note = people.length > TURN_LIMITS.goAroundMax ? `Only the first ${TURN_LIMITS.goAroundMax} people are in the go-around: it would take too long with everyone.` : null;
+      return { commands: [now, start], note };
+    }
   }
 }
 
@@ -101,10 +114,15 @@ function breakoutCommands(state: WorkshopState, segment: Segment, a: SegmentActi
     const own = a.rooms[i] ?? {};
     return a.prompt && !own.prompt ? { ...own, prompt: a.prompt } : own;
   });
+  const plan: Command = { type: 'breakouts.plan', sizing: a.sizing, strategy, rooms, together: [], apart: [], cohosts: 'float' };
+  if (a.preview) {
+    const waiting = 'The rooms are planned and waiting: check them in the Breakout rooms panel, then open them from there.';
+    return { commands: [{ type: 'now.set', text: segment.title }, plan], note: note ? `${note} ${waiting}` : waiting };
+  }
   return {
     commands: [
       { type: 'now.set', text: segment.title },
-      { type: 'breakouts.plan', sizing: a.sizing, strategy, rooms, together: [], apart: [], cohosts: 'float' },
+      plan,
       {
         type: 'breakouts.open',
         durationMs: Math.max(30_000, segment.minutes * MINUTE - ROOM_GRACE_MS),
@@ -126,6 +144,7 @@ export function wrapUpCommands(state: WorkshopState): Command[] {
   const segment = state.agenda.segments.find((s) => s.id === currentId);
   if (run?.pollId && state.polls.polls[run.pollId]?.status === 'open') commands.push({ type: 'poll.close', pollId: run.pollId });
   if (state.breakouts && state.breakouts.phase !== 'draft') commands.push({ type: 'breakouts.close', immediately: true });
+  else if (state.breakouts?.phase === 'draft' && segment?.activity.kind === 'breakouts') commands.push({ type: 'breakouts.discard' });
   if (state.cafe?.phase === 'running') commands.push({ type: 'cafe.stop' });
   else if (state.cafe?.phase === 'draft' && (segment?.activity.kind === 'cafe' || segment?.activity.kind === 'networking')) commands.push({ type: 'cafe.discard' });
   if (state.turns[PLENARY.roomId]?.goAround) commands.push({ type: 'turn.goAround.stop', roomId: PLENARY.roomId });

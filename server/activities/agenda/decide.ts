@@ -22,7 +22,7 @@ const MINUTE = 60_000;
 export function decideAgenda(
   state: WorkshopState,
   command: AgendaCommand,
-  ctx: { decideOne: DecideOne; here: (memberId: string) => boolean; pollId: string; now: number },
+  ctx: { decideOne: DecideOne; here: (memberId: string) => boolean; pollId: string; seed: number; now: number },
 ): Decision {
   const agenda = state.agenda;
   switch (command.type) {
@@ -44,7 +44,7 @@ export function decideAgenda(
       let after = wrapped.state;
       if (agenda.currentId) events.push(...step(after, { type: 'agenda.segmentEnded', segmentId: agenda.currentId }, ctx.now, (s) => (after = s)));
       if (!next) return ok(...events, { type: 'agenda.finished' });
-      const plan = startCommands(after, next, ctx.pollId);
+      const plan = startCommands(after, next, { pollId: ctx.pollId, seed: ctx.seed, here: ctx.here });
       const started = run(after, plan.commands, ctx);
       const launchedPoll = plan.commands.some((c) => c.type === 'poll.launch') && started.problem === null ? ctx.pollId : null;
       const present = Object.values(state.members).filter((m) => m.status === 'admitted' && m.role === 'participant' && ctx.here(m.id)).length;

@@ -4,10 +4,14 @@
  */
 import polls from './polls-en.ts';
 import { turnsEn } from './turns-en.ts';
+import { agendaEn } from './agenda-en.ts';
+import { harvestEn } from './harvest-en.ts';
 
 const en = {
   polls,
   ...turnsEn,
+  ...agendaEn,
+  ...harvestEn,
   app: {
     name: 'Indaba',
     skipToMain: 'Skip to main content',
