@@ -282,6 +282,25 @@ describe('the agenda in the browser', () => {
     await partScreenshots(page, panel, 'agenda-console-finished');
   });
 
+  it('the harvest page, opened from the console’s link, shows the agenda as it ran', async () => {
+    const href = (await host.page.getByRole('link', { name: /^Harvest/ }).getAttribute('href')) ?? '';
+    const page = await host.context.newPage();
+    try {
+      await page.goto(href);
+      const agenda = page.getByRole('region', { name: 'Agenda as run' });
+      const row = (title: string) => agenda.getByRole('row').filter({ has: page.getByRole('rowheader').getByText(title, { exact: true }) });
+      await row('Arrival check-in').waitFor();
+      // both segments ran: the check-in for seconds (planned 10 min), the welcome until the finish
+      expect(await row('Arrival check-in').textContent()).toContain('10 min');
+      await row('Welcome and introductions').waitFor();
+      await agenda.getByText('Closing round', { exact: true }).waitFor();
+      await page.getByRole('region', { name: /^Polls/ }).getByText('Tired but glad to be here').waitFor();
+      await screenshots(page, 'agenda-harvest');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('nobody’s page logged an error', () => {
     for (const p of everyone) expect(p.errors).toEqual([]);
   });
