@@ -19,7 +19,7 @@ import type { HarvestRound } from '../../shared/breakouts.ts';
 import { decide, decideDue, nextDeadline, type Fresh } from './decide.ts';
 import type { HarvestFile, HarvestFormat, HarvestRecord } from '../../shared/harvest.ts';
 import { harvestRecord } from '../activities/harvest/record.ts';
-import { participantHarvestRounds } from '../activities/harvest/privacy.ts';
+import { levelOf, participantHarvestRounds, pollArea } from '../activities/harvest/privacy.ts';
 import { harvestFile } from '../activities/harvest/export.ts';
 import { FORGOTTEN_NAME, forgetMemberInEvent } from '../retention/forget.ts';
 import type { EventBody, StoredEvent } from './events.ts';
@@ -155,6 +155,10 @@ export class WorkshopActor {
     }
     const poll = this.state.polls.polls[request.pollId];
     if (!poll) return failure('not_found', 'This poll is no longer there. Refresh the console and try again.');
+    // exports hold shareable areas only: answers set to "room only" or "workshop" never leave in a file
+    if (levelOf(this.state, pollArea(poll.id)) !== 'shareable') {
+      return failure('forbidden', 'This poll is not set to shareable, so its answers are not exported. Make it shareable first (in the poll, or on the harvest page).');
+    }
     const nameOf = (id: string) => this.state.members[id]?.name ?? '';
     const roomName = (id: string) => this.state.breakoutRecord.rounds.at(-1)?.rooms.find((r) => r.id === id)?.name ?? this.state.breakouts?.rooms.find((r) => r.id === id)?.name ?? id;
     const base = `poll-${poll.id}`;
@@ -212,7 +216,7 @@ export class WorkshopActor {
       const forgotten = command.type === 'member.forget' ? this.state.members[command.memberId] : undefined;
       const result = await this.execute((s) => decide(s, memberId, command, this.deps.clock(), fresh));
       if (!result.ok) return result;
-      if (forgotten && forgotten.name !== FORGOTTEN_NAME) {
+      if (forgotten && (forgotten.name !== FORGOTTEN_NAME || Object.keys(forgotten.profile).length > 0)) {
         // not hidden but gone: the stored log itself no longer holds the name or profile
         const { id, name } = forgotten;
         await this.deps.store.rewriteEvents(this.id, (event) => forgetMemberInEvent(event, id, name, FORGOTTEN_NAME));

@@ -101,6 +101,7 @@ export function participantView(
       polls: [],
       turns: null,
       harvest: null,
+      agenda: null,
     };
   }
   return {

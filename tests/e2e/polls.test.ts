@@ -146,6 +146,9 @@ describe('polls in the browser', () => {
     expect(await amal.page.getByRole('button', { name: /Send answer|Change answer/ }).count()).toBe(0);
     await screenshots(amal.page, 'polls-participant-results');
 
+    // answers are exported only once the poll is shareable: the card says so and offers it
+    await card.getByText('Answers are exported only when the poll is set to shareable.').waitFor();
+    await card.getByRole('button', { name: 'Make shareable' }).click();
     const csv = await download(page, card, 'Results (CSV)');
     expect(csv.name).toMatch(/\.csv$/);
     expect(csv.text).toContain('Jobs');
@@ -200,6 +203,7 @@ describe('polls in the browser', () => {
     // the poll's badge, and each note signed "Anonymous"
     expect(await card.getByText('Anonymous', { exact: true }).count()).toBe(3);
 
+    await card.getByRole('button', { name: 'Make shareable' }).click();
     const responses = await download(page, card, 'Responses (CSV)');
     expect(responses.text).toContain('Courage to ask for help');
     expect(responses.text).not.toContain('Amal');

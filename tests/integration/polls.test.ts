@@ -88,6 +88,10 @@ describe('polls', async () => {
     const ids = ps.map((p) => p.id);
     const pollText = JSON.stringify(host.console!.polls) + JSON.stringify(ps.map((p) => p.view!.polls));
     for (const s of [...names, ...ids]) expect(pollText).not.toContain(s);
+    // answers leave in a file only once the poll is set to shareable
+    const notYet = await host.socket.timeout(5_000).emitWithAck('poll.export', { pollId, format: 'responses.csv' });
+    expect(notYet).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/shareable/) } });
+    await host.do({ type: 'harvest.privacy', area: `poll:${pollId}`, level: 'shareable' });
     const file = await host.socket.timeout(5_000).emitWithAck('poll.export', { pollId, format: 'responses.csv' });
     expect(file.ok).toBe(true);
     if (file.ok) for (const s of [...names, ...ids]) expect(file.data.text).not.toContain(s);

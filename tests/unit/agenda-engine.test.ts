@@ -173,6 +173,12 @@ describe('changing the plan', () => {
     expect(s.breakouts?.clock?.endsAt).toBe(endsAt + 5 * minute);
     expect(s.agenda.runs.s2?.extendedMs).toBe(5 * minute);
     expect(attempt(workshopWith({}), HOST, { type: 'agenda.extend', minutes: 5 }, 1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // taking time away ends the segment now at the earliest
+    const plannedEnd = s.agenda.runs.s2!.startedAt + 15 * minute + 5 * minute;
+    s = act(s, HOST, { type: 'agenda.extend', minutes: -60 }, 4_000);
+    expect(s.agenda.runs.s2!.startedAt + 15 * minute + s.agenda.runs.s2!.extendedMs).toBe(4_000);
+    expect(plannedEnd).toBeGreaterThan(4_000);
+    expect(attempt(s, HOST, { type: 'agenda.extend', minutes: -5 }, 5_000)).toEqual({ ok: true, events: [] });
   });
 
   it('is for facilitators only', () => {
@@ -200,8 +206,12 @@ describe('what people see of the agenda', () => {
     expect(console.agenda.segments[0]?.notes).toBe('Greet people by name.');
   });
 
-  it('has no agenda for participants until one is planned', () => {
+  it('has no agenda for participants until one is planned, and none for people not let in', () => {
     expect(viewOf(workshopWith(crowd(2)), 'p001').agenda).toBeNull();
+    let s = act(planned(), HOST, { type: 'member.remove', memberId: 'p003' }, 6_000);
+    s = next(s, 7_000);
+    expect(viewOf(s, 'p003').agenda).toBeNull();
+    expect(viewOf(s, 'p004').agenda).not.toBeNull();
   });
 });
 

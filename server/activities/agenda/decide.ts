@@ -69,7 +69,15 @@ export function decideAgenda(
     case 'agenda.extend': {
       const current = agenda.currentId;
       if (!current) return failure('conflict', 'No segment is running. Press "Next" to start one first.');
-      const ms = command.minutes * MINUTE;
+      const running = agenda.runs[current];
+      const segment = agenda.segments.find((s) => s.id === current);
+      let ms = command.minutes * MINUTE;
+      if (ms < 0 && running && segment) {
+        // taking time away ends the segment now at the earliest, never before it started
+        const plannedEnd = running.startedAt + segment.minutes * MINUTE + running.extendedMs;
+        ms = Math.max(ms, Math.min(0, ctx.now - plannedEnd));
+        if (ms === 0) return ok();
+      }
       // the segment's activity gets the same time; what it cannot take (nothing running) is simply not changed
       const extended = run(state, extendCommands(state, ms), ctx, { keepGoing: true });
       return ok(...extended.events, { type: 'agenda.extended', segmentId: current, ms });

@@ -136,6 +136,8 @@ const pollsEn = {
     exportResults: 'Results (CSV)',
     exportResponses: 'Responses (CSV)',
     exportJson: 'Everything (JSON)',
+    exportNotShareable: 'Answers are exported only when the poll is set to shareable.',
+    makeShareable: 'Make shareable',
     exporting: 'Preparing the file…',
     exported: 'Downloaded {{filename}}.',
     allRooms: 'All rooms together',
