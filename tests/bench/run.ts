@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   polls: async () => (await import('./polls.ts')).bench,
   fuzz: async () => (await import('./fuzz.ts')).bench,
   turns: async () => (await import('./turns.ts')).bench,
+  agenda: async () => (await import('./agenda.ts')).bench,
   schedule: async () => {
     const { run, instances } = await import('./schedule.ts');
     return {
