@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../server/start.ts';
 import { screenshots, type Person } from './browser.ts';
-import { CLIENT_DIR, countdownSeconds, fillJoinForm, useTestWorkshop } from './workshop.ts';
+import { CLIENT_DIR, countdownSeconds, countdownSecondsOf, fillJoinForm, partScreenshots, useTestWorkshop } from './workshop.ts';
 
 /**
  * The plenary, through the real UI: a facilitator creates a workshop, two people join by the link
@@ -21,8 +21,11 @@ let cohostLink = '';
 
 const join = (page: Page, link: string, name: string, organisation: string) => fillJoinForm(page, link, name, organisation);
 
+/** The console's people list (the speaking-turns balance also has a table with names). */
+const peopleList = (page: Page) => page.getByRole('region', { name: /^People/ });
+
 /** The people table's row for someone (its row header is their name). */
-const personRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+const personRow = (page: Page, name: string) => peopleList(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
 describe('plenary in the browser', () => {
   it('a facilitator creates a workshop and gets the links', async () => {
@@ -104,16 +107,51 @@ describe('plenary in the browser', () => {
     expect(before - after).toBeLessThanOrEqual(4);
   });
 
-  it('a raised hand is queued, shown to the facilitator, and lowered from the console', async () => {
-    await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).click();
-    await amal.page.getByText('You are 1st in the queue').waitFor();
-    expect(await amal.page.getByRole('button', { name: 'Lower hand' }).getAttribute('aria-pressed')).toBe('true');
+  it('a raised hand is queued, shown to the facilitator, given the floor and lowered from the console', async () => {
+    // one hand in plenary: the speaking-turns queue, not a second "raise hand" beside it
+    const raise = amal.page.getByRole('button', { name: 'Raise hand', exact: true });
+    await expect.poll(() => amal.page.getByRole('button', { name: /raise hand/i }).count()).toBe(1);
+    await expect.poll(() => bilal.page.getByRole('button', { name: /raise hand/i }).count()).toBe(1);
+    await raise.click();
+    await amal.page.getByText('Your hand is up: number 1 in the queue.').waitFor();
+    await amal.page.getByText('Reason for your place: hand up first.').waitFor();
+    const lowerMine = amal.page.getByRole('button', { name: 'Lower hand', exact: true });
+    expect(await lowerMine.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => amal.page.getByRole('button', { name: /(raise|lower) hand/i }).count()).toBe(1);
 
-    const lower = host.page.getByRole('button', { name: 'Lower Amal Haddad’s hand' });
-    await lower.waitFor();
-    await lower.click();
-    await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).waitFor();
-    expect(await amal.page.getByRole('button', { name: 'Raise hand', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    // the console's "Raised hands" card is the plenary queue, with its controls
+    const hands = host.page.getByRole('region', { name: 'Raised hands' });
+    await hands.getByText('Amal Haddad').waitFor();
+    await hands.getByText('1 hand up').waitFor();
+    await expect.poll(() => host.page.getByText('1 hand raised').isVisible()).toBe(true);
+    await bilal.page.getByRole('button', { name: 'Raise hand', exact: true }).click();
+    await hands.getByText('2 hands up').waitFor();
+    await screenshots(amal.page, 'participant-plenary-hand');
+    await screenshots(host.page, 'console-hands');
+    // the card and who has the floor above it, closely (test-results/console-hands-card-*.png)
+    const handsArea = (page: Page) => page.getByRole('region', { name: 'Raised hands' }).locator('..');
+    await partScreenshots(host.page, handsArea, 'console-hands-card');
+
+    // a one-minute turn for Amal, given from the card
+    await hands.getByLabel('Length of the next turn').selectOption('1');
+    await hands.getByRole('button', { name: 'Give the floor to Amal Haddad' }).click();
+    await expect.poll(() => amal.page.getByTestId('turn-speaker').textContent()).toBe('It is your turn to speak');
+    await expect.poll(() => host.page.getByRole('region', { name: 'Speaking now' }).first().getByTestId('turn-speaker').textContent()).toBe(
+      'Amal Haddad is speaking',
+    );
+    const left = await countdownSecondsOf(amal.page.getByTestId('turn-digits'), 'turn countdown');
+    expect(left).toBeGreaterThan(40);
+    expect(left).toBeLessThanOrEqual(61);
+    await expect.poll(() => raise.getAttribute('aria-pressed')).toBe('false');
+    await screenshots(amal.page, 'participant-plenary-turn');
+    await partScreenshots(host.page, handsArea, 'console-hands-turn');
+    await host.page.getByRole('region', { name: 'Speaking now' }).first().getByRole('button', { name: 'End turn' }).click();
+    await expect.poll(() => amal.page.getByTestId('turn-speaker').count()).toBe(0);
+
+    // the facilitator lowers Bilal's hand
+    await hands.getByRole('button', { name: 'Lower the hand of Bilal Osman' }).click();
+    await hands.getByText('No hands are up.').waitFor();
+    await expect.poll(() => bilal.page.getByRole('button', { name: 'Raise hand', exact: true }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('after a reload a participant is the same person, not a new one', async () => {
@@ -124,9 +162,9 @@ describe('plenary in the browser', () => {
 
     const page = host.page;
     await expect.poll(() => personRow(page, 'Amal Haddad').getByText('Online').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('rowheader', { name: 'Amal Haddad' }).count()).toBe(1);
+    await expect.poll(() => peopleList(page).getByRole('rowheader', { name: 'Amal Haddad' }).count()).toBe(1);
     // host + 2 participants; a reload must not add a third participant
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => peopleList(page).locator('tbody tr').count()).toBe(3);
     await expect.poll(() => page.getByText('3 online of 3 people').isVisible()).toBe(true);
   });
 
@@ -197,7 +235,7 @@ describe('plenary in the browser', () => {
 
     await page.getByRole('heading', { name: 'Removed and declined' }).waitFor();
     await page.getByRole('button', { name: 'Let back in: Bilal Osman' }).waitFor();
-    await expect.poll(() => page.getByRole('rowheader', { name: 'Bilal Osman' }).count()).toBe(0);
+    await expect.poll(() => peopleList(page).getByRole('rowheader', { name: 'Bilal Osman' }).count()).toBe(0);
   });
 
   it('a removed person let back in returns with "Try again", as the same person', async () => {
@@ -207,7 +245,7 @@ describe('plenary in the browser', () => {
     await bilal.page.getByRole('heading', { name: 'Now' }).waitFor();
     await bilal.page.getByText('You are Bilal Osman').waitFor();
     await expect.poll(() => personRow(host.page, 'Bilal Osman').getByText('Online').isVisible()).toBe(true);
-    await expect.poll(() => host.page.getByRole('rowheader', { name: 'Bilal Osman' }).count()).toBe(1);
+    await expect.poll(() => peopleList(host.page).getByRole('rowheader', { name: 'Bilal Osman' }).count()).toBe(1);
   });
 
   it('after the server restarts on the same data, everyone reconnects by themselves', async () => {
@@ -222,7 +260,7 @@ describe('plenary in the browser', () => {
     await amal.page.getByText('You are Amal Haddad').waitFor();
     await amal.page.getByText('Welcome! Please raise your hand to introduce yourself.').waitFor();
     await expect.poll(() => personRow(host.page, 'Amal Haddad').getByText('Online').isVisible(), { timeout: 30_000 }).toBe(true);
-    await expect.poll(() => host.page.getByRole('rowheader', { name: 'Amal Haddad' }).count()).toBe(1);
+    await expect.poll(() => peopleList(host.page).getByRole('rowheader', { name: 'Amal Haddad' }).count()).toBe(1);
   });
 
   it('ran without errors in any page', () => {

@@ -51,11 +51,13 @@ describe('speaking turns in the browser', () => {
 
   it('in plenary, hands go up, the facilitator orders the queue and calls the next speaker', async () => {
     // participants get the hand, not the controls that run the plenary
+    // in plenary the speaking-turns hand is the one "Raise hand" on the screen
     const mine = turnsRegion(amal.page);
-    await mine.getByRole('button', { name: 'Raise hand to speak', exact: true }).click();
+    await expect.poll(() => amal.page.getByRole('button', { name: /raise hand/i }).count()).toBe(1);
+    await mine.getByRole('button', { name: 'Raise hand', exact: true }).click();
     await mine.getByText('Your hand is up: number 1 in the queue.').waitFor();
     await expect(mine.getByRole('button', { name: 'Call next speaker' }).count()).resolves.toBe(0);
-    await turnsRegion(bilal.page).getByRole('button', { name: 'Raise hand to speak', exact: true }).click();
+    await turnsRegion(bilal.page).getByRole('button', { name: 'Raise hand', exact: true }).click();
     await turnsRegion(bilal.page).getByText('Your hand is up: number 2 in the queue.').waitFor();
 
     const panel = turnsRegion(host.page);
@@ -65,6 +67,9 @@ describe('speaking turns in the browser', () => {
     await expect.poll(() => panel.getByRole('button', { name: 'Fewest turns first' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => queue.getByText('has not spoken yet').count()).toBe(2);
     await mine.getByText('2 hands up').waitFor();
+    await mine.getByText('Reason for your place: has not spoken yet.').waitFor();
+    // the console's "Raised hands" card shows the same queue
+    await host.page.getByRole('region', { name: 'Raised hands' }).getByText('2 hands up').waitFor();
     await screenshots(host.page, 'turns-console-queue');
     await panelShots(host.page, 'turns-console-queue-panel');
     await screenshots(amal.page, 'turns-plenary-queue');

@@ -97,6 +97,20 @@ describe('realistic cafés: no repeats wherever the rounds fit', () => {
   });
 });
 
+describe('a very large café', () => {
+  it('seats 2,000 people at 100 tables for 3 rounds: everyone once per round, sizes even, few repeats', () => {
+    const people = Array.from({ length: 2000 }, (_, i) => `p${i}`);
+    const plan = planRotation({ people, tableSize: 20, tables: 100, rounds: 3, seed: 3 });
+    for (const round of plan.rounds) {
+      expect(round).toHaveLength(100);
+      expect(new Set(round.flat()).size).toBe(2000);
+      expect(round.every((t) => t.length === 20)).toBe(true);
+    }
+    // 2,000 people meet 19 new people a round; a handful of pairs meeting twice is what greedy seating leaves
+    expect(plan.quality.repeats).toBeLessThan(400);
+  }, 30_000);
+});
+
 describe('counting lower bound', () => {
   const problem = (n: number, tables: number, rounds: number, hosts: boolean): Problem => {
     const host = new Int32Array(tables).fill(-1);

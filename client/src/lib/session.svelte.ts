@@ -21,6 +21,7 @@ import type { VideoControl, VideoControlResult, VideoPresence, VideoToken } from
 import { CLOCK_SCHEDULE, ClockSamples } from './clock-sync.ts';
 import { t } from './i18n/index.svelte.ts';
 import { storage } from './storage.ts';
+import { LIMITS } from '../../../shared/limits.ts';
 import {
   EMPTY_VIEWS,
   receiveConsolePatch,
@@ -140,6 +141,11 @@ export class WorkshopSession {
     const socket = this.#socket;
     if (!socket || this.connection !== 'online') {
       return { ok: false, error: { code: 'offline', message: t('errors.offline') } };
+    }
+    // the server drops a connection whose message is over the limit: say so here instead
+    const bytes = new TextEncoder().encode(JSON.stringify(command)).length;
+    if (bytes > LIMITS.payloadBytes - 1_024) {
+      return { ok: false, error: { code: 'too_large', message: t('errors.tooLarge', { kb: Math.ceil(bytes / 1024), max: Math.floor(LIMITS.payloadBytes / 1024) - 1 }) } };
     }
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
