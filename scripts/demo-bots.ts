@@ -218,7 +218,8 @@ export async function live(bot: SimPerson, isStopping: () => boolean): Promise<v
     // hands go up in plenary talks and harvests, and come down again
     const now = v.agenda?.items.find((i) => i.status === 'current')?.kind;
     const talk = !v.agenda || now === 'plenary';
-    if (roll < 0.12 && (talk || v.hand.raised)) await quietly(bot.command({ type: v.hand.raised ? 'hand.lower' : 'hand.raise' }));
+    const handUp = v.turns?.me.hand.raised ?? false;
+    if (roll < 0.12 && (talk || handUp)) await quietly(bot.command({ type: handUp ? 'turn.hand.lower' : 'turn.hand.raise', roomId: 'plenary' }));
     else if (roll < 0.14) {
       // a weak connection: gone for a bit, then back as the same person
       bot.socket.disconnect();
@@ -253,11 +254,10 @@ export async function autoFacilitate(host: SimPerson, seconds: number, isStoppin
     while (!isStopping() && Date.now() < until) {
       await sleep(Math.min(4_000, until - Date.now()));
       const c = host.console;
-      const first = c?.hands[0];
-      const speaking = c?.turns.find((t) => t.room.roomId === 'plenary')?.room.current;
-      if (!first || speaking || Date.now() > until - 3_000) continue;
-      await tell({ type: 'hand.lower', memberId: first.memberId });
-      if (await tell({ type: 'turn.pick', roomId: 'plenary', memberId: first.memberId, lengthMs: 60_000 })) log(`  gives the floor to ${nameOf(first.memberId)}`);
+      const room = c?.turns.find((t) => t.room.roomId === 'plenary')?.room;
+      const first = room?.queue[0];
+      if (!room || !first || room.current || Date.now() > until - 3_000) continue;
+      if (await tell({ type: 'turn.next', roomId: 'plenary', lengthMs: 60_000 })) log(`  gives the floor to ${nameOf(first.memberId)}`);
     }
   }
 
