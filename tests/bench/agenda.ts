@@ -43,6 +43,7 @@ import { DEMO_FIELDS, createWorkshop, crowd, hostOf, type SimPerson } from '../s
 import { BenchChild } from './child.ts';
 import { collectGarbage, percentile, round, sleep } from './stats.ts';
 import { note, numberOption, type Bench, type BenchOptions, type BenchResult } from './types.ts';
+import { connectAll, until } from './sockets.ts';
 
 export const bench: Bench = {
   description: 'agenda: each "next" through the community-of-practice template vs a bare Socket.IO emit, bytes per press, harvest record and export times',
@@ -186,32 +187,7 @@ class Meter {
   }
 }
 
-/** Connects `n` clients with at most `concurrency` connecting at once. */
-async function connectAll(n: number, concurrency: number, make: (i: number) => Socket): Promise<Socket[]> {
-  const sockets: Socket[] = new Array(n);
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const socket = make(i);
-      sockets[i] = socket;
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, worker));
-  return sockets;
-}
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /** Runs `task` for every item with at most `concurrency` at once; counts refusals. */
 async function pool<T>(items: readonly T[], concurrency: number, task: (item: T, i: number) => Promise<boolean>): Promise<number> {

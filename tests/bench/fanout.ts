@@ -16,6 +16,7 @@ import { DEMO_FIELDS, createWorkshop, crowd, hostOf, type SimPerson } from '../s
 import { BenchChild } from './child.ts';
 import { collectGarbage, percentile, round, sleep } from './stats.ts';
 import { note, numberOption, type Bench, type BenchOptions, type BenchResult } from './types.ts';
+import { connectAll } from './sockets.ts';
 
 export const bench: Bench = {
   description: 'a facilitator announcement reaching every participant of one workshop, vs a bare Socket.IO emit',
@@ -98,24 +99,6 @@ class Meter {
   }
 }
 
-/** Connects `n` clients with at most `concurrency` connecting at once. */
-async function connectAll(n: number, concurrency: number, make: (i: number) => AnySocket): Promise<AnySocket[]> {
-  const sockets: AnySocket[] = new Array(n);
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const socket = make(i);
-      sockets[i] = socket;
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, worker));
-  return sockets;
-}
 
 const announcementText = (k: number) =>
   `Round ${k}: please come back to the main room in two minutes and bring one question from your breakout.`;

@@ -2,6 +2,7 @@
  * Helpers for the polls bench (polls.ts): an answer burst from many sockets with per-answer ack
  * latency, a recorder for what chosen sockets receive, and deterministic word-cloud answers.
  */
+import { connectAll } from './sockets.ts';
 import type { Socket } from 'socket.io-client';
 import { sleep } from './stats.ts';
 
@@ -111,24 +112,6 @@ export class Recorder {
 /** Wire-ish size of one received message: the JSON Socket.IO sends, without its few framing bytes. */
 export const sizeOf = (m: Received): number => Buffer.byteLength(JSON.stringify([m.event, ...m.args]));
 
-/** Connects `n` clients with at most `concurrency` connecting at once. */
-export async function connectAll(n: number, concurrency: number, make: (i: number) => Socket): Promise<Socket[]> {
-  const sockets: Socket[] = new Array(n);
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      const socket = make(i);
-      sockets[i] = socket;
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, worker));
-  return sockets;
-}
 
 /** A small seeded PRNG (mulberry32): the same words every run. */
 export function prng(seed: number): () => number {
@@ -197,3 +180,5 @@ export function probe(socket: Socket, intervalMs: number): () => Float64Array {
     return Float64Array.from(rtts);
   };
 }
+
+export { connectAll };

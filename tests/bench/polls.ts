@@ -31,6 +31,7 @@ import { BenchChild } from './child.ts';
 import { Recorder, burst, connectAll, probe, sizeOf, wordsFor, type BurstResult, type Received } from './polls-burst.ts';
 import { collectGarbage, percentile, round, sleep } from './stats.ts';
 import { note, numberOption, type Bench, type BenchOptions, type BenchResult } from './types.ts';
+import { until } from './sockets.ts';
 
 export const bench: Bench = {
   description: 'polls: everyone answers at once (single choice, word cloud): answers/s, ack p99 vs a bare Socket.IO echo, bytes per results update',
@@ -105,13 +106,6 @@ function pooled(rs: readonly BurstResult[]): Float64Array {
 
 const pooledProbe = (rs: readonly { probe: Float64Array }[]) => Float64Array.from(rs.flatMap((r) => [...r.probe]));
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /** The most messages in any one-second window. */
 function maxPerSecond(times: readonly number[]): number {
