@@ -256,7 +256,7 @@ export async function autoFacilitate(host: SimPerson, seconds: number, isStoppin
       const c = host.console;
       const room = c?.turns.find((t) => t.room.roomId === 'plenary')?.room;
       const first = room?.queue[0];
-      if (!room || !first || room.current || Date.now() > until - 3_000) continue;
+      if (!room || !first || room.current || room.goAround || Date.now() > until - 3_000) continue;
       if (await tell({ type: 'turn.next', roomId: 'plenary', lengthMs: 60_000 })) log(`  gives the floor to ${nameOf(first.memberId)}`);
     }
   }

@@ -144,8 +144,8 @@ export class WorkshopSession {
     }
     // the server drops a connection whose message is over the limit: say so here instead
     const bytes = new TextEncoder().encode(JSON.stringify(command)).length;
-    if (bytes > LIMITS.payloadBytes - 1_024) {
-      return { ok: false, error: { code: 'too_large', message: t('errors.tooLarge', { kb: Math.ceil(bytes / 1024), max: Math.floor(LIMITS.payloadBytes / 1024) - 1 }) } };
+    if (bytes > LIMITS.payloadBytes - 64) {
+      return { ok: false, error: { code: 'too_large', message: t('errors.tooLarge', { kb: Math.ceil(bytes / 1024), max: Math.floor(LIMITS.payloadBytes / 1024) }) } };
     }
     try {
       return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);

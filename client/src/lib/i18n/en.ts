@@ -179,6 +179,7 @@ const en = {
     you: 'You are waiting as {{name}}.',
   },
   plenary: {
+    lowerOlderHand: 'Lower my earlier raised hand',
     nowHeading: 'Now',
     nowEmpty: 'Welcome! The facilitator will start soon.',
     announcement: 'Announcement',
