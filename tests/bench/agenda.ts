@@ -44,6 +44,7 @@ import { BenchChild } from './child.ts';
 import { collectGarbage, percentile, round, sleep } from './stats.ts';
 import { note, numberOption, type Bench, type BenchOptions, type BenchResult } from './types.ts';
 import { connectAll, until } from './sockets.ts';
+import { Meter, type PressResult } from './view-meter.ts';
 
 export const bench: Bench = {
   description: 'agenda: each "next" through the community-of-practice template vs a bare Socket.IO emit, bytes per press, harvest record and export times',
@@ -94,98 +95,6 @@ function cafeTablesFor(people: number, asked: number, size: number): number {
   return Math.min(CAFE_LIMITS.tables, Math.max(3, Math.ceil(people / size)));
 }
 
-// ---- measuring one press ----------------------------------------------------------------------------
-
-type Round = {
-  target: Target;
-  t0: number;
-  latency: Float64Array;
-  got: number;
-  received: unknown[][][];
-  views: (ParticipantView | undefined)[];
-  done: () => void;
-};
-
-type PressResult = {
-  latency: Float64Array;
-  missing: number;
-  bytes: number;
-  viewBytes: number;
-  messages: number;
-  ackMs: number;
-  views: (ParticipantView | undefined)[];
-};
-
-/** Listens on each client once; the open round (if any) collects what they receive. */
-class Meter {
-  current: Round | null = null;
-  lastMessageAt = 0;
-
-  constructor(readonly sockets: Socket[]) {
-    sockets.forEach((socket, i) => {
-      socket.onAny((event: string, ...args: unknown[]) => {
-        this.lastMessageAt = performance.now();
-        this.current?.received[i]!.push([event, ...args]);
-      });
-      socket.on('view', (view: ParticipantView) => {
-        const r = this.current;
-        if (!r || r.latency[i]! >= 0 || !shows(view, r.target)) return;
-        r.latency[i] = performance.now() - r.t0;
-        r.views[i] = view;
-        if (++r.got === sockets.length) r.done();
-      });
-    });
-  }
-
-  /** Resolves once nothing has arrived for `quietMs` (or after `maxMs`). */
-  async quiet(quietMs: number, maxMs: number): Promise<void> {
-    const start = performance.now();
-    while (performance.now() - Math.max(this.lastMessageAt, start) < quietMs && performance.now() - start < maxMs) await sleep(50);
-  }
-
-  async measure(target: Target, trigger: (acked: () => void) => void, timeoutMs: number, settleMs: number): Promise<PressResult> {
-    const n = this.sockets.length;
-    let done!: () => void;
-    const all = new Promise<void>((resolve) => (done = resolve));
-    const r: Round = {
-      target,
-      t0: 0,
-      latency: new Float64Array(n).fill(-1),
-      got: 0,
-      received: Array.from({ length: n }, () => []),
-      views: new Array(n),
-      done,
-    };
-    let ackMs = Number.NaN;
-    this.current = r;
-    r.t0 = performance.now();
-    trigger(() => (ackMs = performance.now() - r.t0));
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-    clearTimeout(timer);
-    // anything else the press causes (a second view, counts) lands in the next moments
-    await sleep(settleMs);
-    this.current = null;
-
-    const latency = r.latency.filter((x) => x >= 0);
-    let bytes = 0;
-    let viewBytes = 0;
-    let messages = 0;
-    for (const list of r.received) {
-      messages += list.length;
-      let first = true;
-      for (const message of list) {
-        const size = Buffer.byteLength(JSON.stringify(message));
-        bytes += size;
-        if (first && message[0] === 'view' && shows(message[1] as ParticipantView, target)) {
-          viewBytes += size;
-          first = false;
-        }
-      }
-    }
-    return { latency, missing: n - latency.length, bytes: bytes / n, viewBytes: viewBytes / n, messages: messages / n, ackMs, views: r.views };
-  }
-}
 
 
 
@@ -292,7 +201,7 @@ class AgendaWorkshop {
       await this.meter.quiet(this.options.quietMs, 30_000);
       if (hooks.beforePress) await hooks.beforePress();
       const result = await this.meter.measure(
-        press.target,
+        (view) => shows(view, press.target),
         (acked) =>
           this.host.socket.emit('command', { type: 'agenda.next', from: press.from }, (ack) => {
             if (!ack.ok) note(`agenda.next refused: ${ack.error.message}`);
@@ -533,7 +442,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         const baselinePress = async () => {
           collectGarbage();
           await sleep(300);
-          return baselineMeter.measure(press.target, (acked) => control.emit('trigger-views', ++version, () => acked()), timeoutMs, settleMs);
+          return baselineMeter.measure((view) => shows(view, press.target), (acked) => control.emit('trigger-views', ++version, () => acked()), timeoutMs, settleMs);
         };
         if (index === 0) await baselinePress(); // warm-up
         const b = await baselinePress();

@@ -25,6 +25,7 @@ import { BenchChild } from './child.ts';
 import { collectGarbage, percentile, round, sleep } from './stats.ts';
 import { note, numberOption, type Bench, type BenchOptions, type BenchResult } from './types.ts';
 import { connectAll, until } from './sockets.ts';
+import { Meter, type PressResult } from './view-meter.ts';
 
 export const bench: Bench = {
   description: 'breakouts: plan time per strategy, open fan-out to every room vs a bare Socket.IO emit, bytes per participant',
@@ -34,89 +35,7 @@ export const bench: Bench = {
 
 const MB = 1024 * 1024;
 
-type Round = {
-  t0: number;
-  latency: Float64Array;
-  got: number;
-  received: unknown[][][];
-  /** The first view with a room each client received (the baseline's payloads, from Indaba's warm-up). */
-  views: (ParticipantView | undefined)[];
-  done: () => void;
-};
-
-type RoundResult = {
-  latency: Float64Array;
-  missing: number;
-  bytes: number;
-  viewBytes: number;
-  messages: number;
-  ackMs: number;
-  views: (ParticipantView | undefined)[];
-};
-
 const hasRoom = (v: ParticipantView | undefined): boolean => v?.breakout?.room != null;
-
-/** Listens on each client once; the open round (if any) collects what they receive. */
-class Meter {
-  current: Round | null = null;
-
-  constructor(readonly sockets: Socket[]) {
-    sockets.forEach((socket, i) => {
-      socket.onAny((event: string, ...args: unknown[]) => {
-        this.current?.received[i]!.push([event, ...args]);
-      });
-      socket.on('view', (view: ParticipantView) => {
-        const r = this.current;
-        if (!r || r.latency[i]! >= 0 || !hasRoom(view)) return;
-        r.latency[i] = performance.now() - r.t0;
-        r.views[i] = view;
-        if (++r.got === sockets.length) r.done();
-      });
-    });
-  }
-
-  async measure(trigger: (acked: () => void) => void, timeoutMs: number): Promise<RoundResult> {
-    const n = this.sockets.length;
-    let done!: () => void;
-    const all = new Promise<void>((resolve) => (done = resolve));
-    const r: Round = {
-      t0: 0,
-      latency: new Float64Array(n).fill(-1),
-      got: 0,
-      received: Array.from({ length: n }, () => []),
-      views: new Array(n),
-      done,
-    };
-    let ackMs = Number.NaN;
-    this.current = r;
-    r.t0 = performance.now();
-    trigger(() => (ackMs = performance.now() - r.t0));
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-    clearTimeout(timer);
-    // anything else the open causes (a second view, counts) lands in the next moments
-    await sleep(250);
-    this.current = null;
-
-    const latency = r.latency.filter((x) => x >= 0);
-    let bytes = 0;
-    let viewBytes = 0;
-    let messages = 0;
-    for (const list of r.received) {
-      messages += list.length;
-      let first = true;
-      for (const message of list) {
-        const size = Buffer.byteLength(JSON.stringify(message));
-        bytes += size;
-        if (first && message[0] === 'view' && hasRoom(message[1] as ParticipantView)) {
-          viewBytes += size;
-          first = false;
-        }
-      }
-    }
-    return { latency, missing: n - latency.length, bytes: bytes / n, viewBytes: viewBytes / n, messages: messages / n, ackMs, views: r.views };
-  }
-}
 
 
 
@@ -174,7 +93,7 @@ class RoomsWorkshop {
   }
 
   /** Plan (random, by count) and wait for the draft on the console; open (measured); close and wait for plenary. */
-  async round(): Promise<RoundResult & { planMs: number; closeMs: number }> {
+  async round(): Promise<PressResult & { planMs: number; closeMs: number }> {
     const expected = this.closedRounds + 1;
     const planStart = performance.now();
     await this.host.do({ type: 'breakouts.plan', sizing: { by: 'count', rooms: this.rooms }, strategy: { kind: 'random' } });
@@ -189,12 +108,14 @@ class RoomsWorkshop {
     await sleep(300);
 
     const result = await this.meter.measure(
+      hasRoom,
       (acked) =>
         this.host.socket.emit('command', { type: 'breakouts.open', durationMs: 600_000 }, (ack) => {
           if (!ack.ok) note(`breakouts.open refused: ${ack.error.message}`);
           acked();
         }),
       this.timeoutMs,
+      250,
     );
 
     const closeStart = performance.now();
@@ -206,10 +127,10 @@ class RoomsWorkshop {
   }
 }
 
-const p = (r: RoundResult, q: number) => (r.latency.length ? percentile(r.latency, q) : Number.NaN);
+const p = (r: PressResult, q: number) => (r.latency.length ? percentile(r.latency, q) : Number.NaN);
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
-function allLatencies(rs: RoundResult[]): Float64Array {
+function allLatencies(rs: PressResult[]): Float64Array {
   const out = new Float64Array(rs.reduce((s, r) => s + r.latency.length, 0));
   let at = 0;
   for (const r of rs) {
@@ -255,7 +176,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       await indaba.memory(true);
       return big.round();
     };
-    let captured: (RoundResult & { planMs: number }) | null = null;
+    let captured: (PressResult & { planMs: number }) | null = null;
     for (let i = 0; i < warmup; i++) {
       captured = await indabaRound();
       note(`  warm-up: indaba p50 ${fmt(p(captured, 50))} p99 ${fmt(p(captured, 99))} ms (missing ${captured.missing}), plan ${captured.planMs.toFixed(0)} ms`);
@@ -301,13 +222,13 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       collectGarbage();
       await baseline.memory(true);
       await sleep(300);
-      return baselineMeter.measure((acked) => control.emit('trigger-views', ++version, () => acked()), timeoutMs);
+      return baselineMeter.measure(hasRoom, (acked) => control.emit('trigger-views', ++version, () => acked()), timeoutMs, 250);
     };
     for (let i = 0; i < warmup; i++) await baselineRound();
 
     // ---- Measured rounds, alternating ---------------------------------------------------------
-    const ours: (RoundResult & { planMs: number; closeMs: number })[] = [];
-    const theirs: RoundResult[] = [];
+    const ours: (PressResult & { planMs: number; closeMs: number })[] = [];
+    const theirs: PressResult[] = [];
     for (let i = 0; i < rounds; i++) {
       const a = await indabaRound();
       const b = await baselineRound();
@@ -325,7 +246,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     // ---- 3. Bytes in a second, smaller workshop, same server, same run ----------------------------
     const little = await RoomsWorkshop.start(indaba.url, `n=${small}`, small, roomSize, concurrency, timeoutMs, closers);
     for (let i = 0; i < warmup; i++) await little.round();
-    const smallResults: RoundResult[] = [];
+    const smallResults: PressResult[] = [];
     for (let i = 0; i < smallRounds; i++) {
       const r = await little.round();
       smallResults.push(r);
